@@ -17,7 +17,7 @@ export interface BackupPolicy {
 export const DEFAULT_BACKUP_POLICY: BackupPolicy = { keepRecent: 5, keepDays: 30 };
 
 // "Investigation 2026-11-25 07.15.00.123 UTC on-open.sqlite"
-const NAME_PATTERN = /^(.*) (\d{4}-\d{2}-\d{2}) (\d{2})\.(\d{2})\.(\d{2})\.(\d{3}) UTC ([a-z-]+)\.sqlite$/;
+const NAME_PATTERN = /^(.*) (\d{4}-\d{2}-\d{2}) (\d{2})\.(\d{2})\.(\d{2})\.(\d{3}) UTC ([a-z0-9-]+)\.sqlite$/;
 
 export function backupDirFor(storeFile: string): string {
   return join(dirname(storeFile), `${basename(storeFile, extname(storeFile))} backups`);
@@ -77,7 +77,7 @@ export async function takeBackup(
   const now = options.now ?? new Date();
   const dir = backupDirFor(storeFile);
   mkdirSync(dir, { recursive: true });
-  const slug = reason.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '') || 'manual';
+  const slug = reason.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'manual';
   const fileName = `${basename(storeFile, extname(storeFile))} ${stamp(now)} ${slug}.sqlite`;
   const finalPath = join(dir, fileName);
   const partialPath = `${finalPath}.partial`;

@@ -20,15 +20,16 @@ export function schemaVersionOf(db: Database.Database): number {
 }
 
 /** Brings a store up to `target` (default: this app's version). Returns the versions applied. */
-export function migrate(db: Database.Database, file: string, target = SCHEMA_VERSION): number[] {
+export function migrate(db: Database.Database, file: string, target = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): number[] {
   const applied: number[] = [];
   const current = schemaVersionOf(db);
-  if (current > SCHEMA_VERSION) {
+  const newest = migrations[migrations.length - 1]?.version ?? 0;
+  if (current > newest) {
     throw new StoreError('store-newer-version',
-      `${file} was written by a newer Scrutiny Desk (schema ${current}; this version reads up to ${SCHEMA_VERSION}).`, file,
+      `${file} was written by a newer Scrutiny Desk (store version ${current}; this one reads up to ${newest}).`, file,
       'Update Scrutiny Desk to open it. The file has not been changed.');
   }
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.version <= current || migration.version > target) continue;
     db.transaction(() => {
       migration.up(db);

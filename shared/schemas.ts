@@ -133,3 +133,26 @@ export const appInfo = z.object({
 export type AppInfo = z.infer<typeof appInfo>;
 
 export const entityCounts = z.record(z.string(), z.number().int());
+
+export const apiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  where: z.string().optional(),
+  hint: z.string().optional(),
+});
+
+/** Long work reported through the contract: imports, exports, backups. */
+export const jobStatus = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  done: z.number(),
+  total: z.number().nullable(),
+  message: z.string(),
+  result: z.unknown().nullable(),
+  error: apiErrorSchema.nullable(),
+  startedAt: isoDateTime,
+  finishedAt: isoDateTime.nullable(),
+});
+export type JobStatus = z.infer<typeof jobStatus>;

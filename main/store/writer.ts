@@ -34,6 +34,14 @@ export interface ChangeSetSummary {
   changes: number;
 }
 
+interface StoredChange {
+  table_name: string;
+  row_id: string;
+  action: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
 const SYSTEM_COLUMNS = new Set(['id', 'created_at', 'updated_at']);
 
 function isDomainTable(name: string): name is DomainTable {
@@ -74,7 +82,9 @@ export class ChangeTx {
       `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
       columns.map((c) => row[c] ?? null),
     );
-    this.record(table, id, 'insert', null, this.writer.read(table, id));
+    // The values written are the row's after-state (columns left out take their defaults
+    // again on redo), so no read-back is needed: imports write many rows through here.
+    this.record(table, id, 'insert', null, row);
     return id;
   }
 
@@ -189,12 +199,54 @@ export class Writer {
       const set = this.statement('SELECT id, label, at FROM change_sets WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1').get() as
         | { id: number; label: string; at: string }
         | undefined;
-      if (!set) return null;
-      const changes = this.changesOf(set.id).reverse();
-      for (const change of changes) this.apply(change, 'backward');
-      this.statement('UPDATE change_sets SET undone_at = ? WHERE id = ?').run(this.clock().toISOString(), set.id);
-      return { ...set, changes: changes.length };
+      return set ? this.undoSet(set) : null;
     })();
+  }
+
+  /**
+   * Undoes the change set of an import batch, even if other edits came after it, as long
+   * as none of them touched what the batch wrote; otherwise says what stands in the way.
+   */
+  undoBatch(batchId: string): ChangeSetSummary {
+    return this.db.transaction(() => {
+      const set = this.statement('SELECT id, label, at FROM change_sets WHERE batch_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').get(batchId) as
+        | { id: number; label: string; at: string }
+        | undefined;
+      if (!set) throw new StoreError('not-found', 'That import has already been undone, or left no changes to undo.');
+      return this.undoSet(set);
+    })();
+  }
+
+  private undoSet(set: { id: number; label: string; at: string }): ChangeSetSummary {
+    const changes = this.changesOf(set.id);
+    this.assertUndoable(set, changes);
+    for (const change of [...changes].reverse()) this.apply(change, 'backward');
+    this.statement('UPDATE change_sets SET undone_at = ? WHERE id = ?').run(this.clock().toISOString(), set.id);
+    return { ...set, changes: changes.length };
+  }
+
+  /** Refuses an undo that would silently discard later work. */
+  private assertUndoable(set: { id: number; label: string }, changes: StoredChange[]): void {
+    const later = this.statement(`
+      SELECT cs.label, count(*) AS rows FROM changes c JOIN change_sets cs ON cs.id = c.change_set_id
+      WHERE cs.id > ? AND cs.undone_at IS NULL
+        AND EXISTS (SELECT 1 FROM changes mine WHERE mine.change_set_id = ? AND mine.table_name = c.table_name AND mine.row_id = c.row_id)
+      GROUP BY cs.id ORDER BY cs.id LIMIT 3`).all(set.id, set.id) as { label: string; rows: number }[];
+    if (later.length > 0) {
+      throw new StoreError('conflict', `"${set.label}" cannot be undone: later changes edited the same rows (${later.map((l) => `"${l.label}"`).join(', ')}).`,
+        undefined, 'Undo those later changes first.');
+    }
+    const ownRows = new Set(changes.map((change) => `${change.table_name}:${change.row_id}`));
+    for (const change of changes) {
+      if (change.action !== 'insert' || !isDomainTable(change.table_name)) continue;
+      for (const dependent of this.shape(change.table_name).dependents) {
+        const users = this.idsReferencing(dependent, change.row_id).filter((id) => !ownRows.has(`${dependent.table}:${id}`));
+        if (users.length > 0) {
+          throw new StoreError('conflict', `"${set.label}" cannot be undone: ${users.length} ${dependent.table.replace(/_/g, ' ')} row(s) added since then refer to what it added.`,
+            undefined, 'Remove or move those first, then undo.');
+        }
+      }
+    }
   }
 
   /** Redoes the change set undone most recently. */
@@ -211,12 +263,12 @@ export class Writer {
     })();
   }
 
-  private changesOf(setId: number): { table_name: string; row_id: string; action: string; before_json: string | null; after_json: string | null }[] {
+  private changesOf(setId: number): StoredChange[] {
     return this.statement('SELECT table_name, row_id, action, before_json, after_json FROM changes WHERE change_set_id = ? ORDER BY id')
       .all(setId) as never;
   }
 
-  private apply(change: { table_name: string; row_id: string; action: string; before_json: string | null; after_json: string | null }, direction: 'forward' | 'backward'): void {
+  private apply(change: StoredChange, direction: 'forward' | 'backward'): void {
     if (!isDomainTable(change.table_name)) throw new StoreError('internal', `History names an unknown table ${change.table_name}.`);
     const table = change.table_name;
     const target = direction === 'forward' ? change.after_json : change.before_json;

@@ -112,7 +112,7 @@ export function createApi(context: AppContext): HandlerTable {
       checks.push(statedShareCheck({
         id: share.id, title: share.title, statedBasisPoints: share.stated_basis_points, statedText: share.stated_text,
         partFigureId: share.part_figure_id, wholes: JSON.parse(share.wholes_json) as { label: string; figureIds: string[] }[],
-        sourceId: share.source_id,
+        sourceId: share.source_id, sourceLocator: share.source_locator,
       }, figures));
     }
     const sourceIds = new Set([...figures.map((f) => f.sourceId), ...checks.flatMap((c) => c.sourceIds)]);

@@ -11,6 +11,7 @@ export interface StatedShare {
   partFigureId: string;
   wholes: { label: string; figureIds: string[] }[];
   sourceId: string;
+  sourceLocator: string | null;
 }
 
 /** A share in tenths of a per cent, rounded half up, computed exactly on integer pence. */
@@ -47,6 +48,7 @@ export function seriesTotalCheck(id: string, title: string, parts: readonly Figu
     ],
     arithmetic: [`${parts.map((figure) => formatMoney(figure.amountPence)).join(' + ')} = ${formatMoney(total)}`],
     sourceIds: [...new Set(parts.map((figure) => figure.sourceId))],
+    sourceLocator: null,
   };
 }
 
@@ -91,5 +93,6 @@ export function statedShareCheck(claim: StatedShare, figures: readonly Figure[])
     lines,
     arithmetic,
     sourceIds: [...new Set([claim.sourceId, part.sourceId])],
+    sourceLocator: claim.sourceLocator,
   };
 }

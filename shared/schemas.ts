@@ -67,6 +67,8 @@ export const figure = z.object({
   note: z.string().nullable(),
   sourceId: id,
   sourceLocator: z.string().nullable(),
+  fundCode: z.string().nullable(),
+  fundName: z.string().nullable(),
 });
 export type Figure = z.infer<typeof figure>;
 
@@ -81,6 +83,8 @@ export const reconciliationCheck = z.object({
   lines: z.array(checkLine),
   arithmetic: z.array(z.string()),
   sourceIds: z.array(id),
+  /** Where in the source the stated figure or share stands, when one was stated. */
+  sourceLocator: z.string().nullable(),
 });
 export type ReconciliationCheck = z.infer<typeof reconciliationCheck>;
 

@@ -65,17 +65,22 @@ export function listKeyQuestions(db: Database.Database, investigationId: string)
 interface FigureRow {
   id: string; series: string; label: string; amount_pence: number; approximate: number; fy_start: number | null;
   fy_end: number | null; note: string | null; source_id: string; source_locator: string | null;
+  fund_code: string | null; fund_name: string | null;
 }
 
 function toFigure(row: FigureRow): Figure {
   return {
     id: row.id, series: row.series, label: row.label, amountPence: row.amount_pence, approximate: row.approximate === 1,
     fyStart: row.fy_start, fyEnd: row.fy_end, note: row.note, sourceId: row.source_id, sourceLocator: row.source_locator,
+    fundCode: row.fund_code, fundName: row.fund_name,
   };
 }
 
 export function listFigures(db: Database.Database, investigationId: string, series?: readonly string[]): Figure[] {
-  const rows = db.prepare('SELECT * FROM figures WHERE investigation_id = ? ORDER BY series, sort, fy_start').all(investigationId) as FigureRow[];
+  const rows = db.prepare(`
+    SELECT f.*, fund.code AS fund_code, fund.name AS fund_name
+    FROM figures f LEFT JOIN funds fund ON fund.id = f.fund_id
+    WHERE f.investigation_id = ? ORDER BY f.series, f.sort, f.fy_start`).all(investigationId) as FigureRow[];
   return rows.filter((row) => !series || series.includes(row.series)).map(toFigure);
 }
 

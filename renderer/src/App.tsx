@@ -1,0 +1,70 @@
+// The window: a skip link, the navigation on the left, the work in the middle,
+// the detail pane on the right when open, and the status bar along the bottom.
+import { useEffect, type MouseEvent } from 'react';
+import { DetailPane } from './components/DetailPane.tsx';
+import { Notifications } from './components/Notifications.tsx';
+import { Sidebar } from './components/Sidebar.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { EmptyPage } from './pages/EmptyPage.tsx';
+import { OverviewPage } from './pages/OverviewPage.tsx';
+import { pageForShortcut } from './routes.ts';
+import { useAppStore } from './state/app.ts';
+import { useDetailStore } from './state/detail.ts';
+import { useOverviewStore } from './state/overview.ts';
+import { useRouter } from './state/router.ts';
+
+function useKeyboardShortcuts(): void {
+  const go = useRouter((s) => s.go);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const page = pageForShortcut(event);
+      if (page !== null) {
+        event.preventDefault();
+        go(page);
+        return;
+      }
+      if (event.key === 'Escape' && !event.defaultPrevented && useDetailStore.getState().request !== null) {
+        event.preventDefault();
+        useDetailStore.getState().close();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [go]);
+}
+
+function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
+  // The address's hash holds the route, so the skip link moves focus itself.
+  event.preventDefault();
+  const main = document.getElementById('main');
+  main?.focus();
+  main?.scrollIntoView({ block: 'start' });
+}
+
+export function App() {
+  const route = useRouter((s) => s.route);
+  const paneOpen = useDetailStore((s) => s.request !== null);
+  const loadInfo = useAppStore((s) => s.loadInfo);
+  const loadOverview = useOverviewStore((s) => s.load);
+
+  useKeyboardShortcuts();
+  useEffect(() => {
+    void loadInfo();
+    void loadOverview();
+  }, [loadInfo, loadOverview]);
+
+  return (
+    <div className={paneOpen ? 'app has-pane' : 'app'}>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to main content
+      </a>
+      <Sidebar />
+      <main id="main" className="work" tabIndex={-1}>
+        <Notifications />
+        {route.page === 'overview' ? <OverviewPage /> : <EmptyPage page={route.page} />}
+      </main>
+      <DetailPane />
+      <StatusBar />
+    </div>
+  );
+}

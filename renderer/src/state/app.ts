@@ -1,0 +1,97 @@
+// The app store: what the app knows about itself and its open store, the
+// notifications the user has not dismissed, and work that is running.
+import { create } from 'zustand';
+import type { AppInfo, StoreStatus } from '../../../shared/schemas.ts';
+import { call } from '../api/client.ts';
+import { notifying, setNotificationSink, type NotificationInput } from './notifying.ts';
+
+export interface Notification extends NotificationInput {
+  id: number;
+  at: string;
+}
+
+export interface RunningTask {
+  id: number;
+  label: string;
+  /** 0..1 when known. */
+  progress: number | null;
+}
+
+export interface AppState {
+  info: AppInfo | null;
+  infoStatus: 'idle' | 'loading' | 'ready' | 'failed';
+  notifications: Notification[];
+  running: RunningTask[];
+  loadInfo(): Promise<void>;
+  backupNow(): Promise<void>;
+  notify(notification: NotificationInput): void;
+  dismiss(id: number): void;
+  /** Runs `work` with a label in the status bar while it lasts. */
+  track<T>(label: string, work: () => Promise<T>): Promise<T>;
+}
+
+let nextId = 1;
+
+export const useAppStore = create<AppState>()(
+  notifying<AppState>(
+    {
+      loadInfo: 'Scrutiny Desk could not read which evidence store is open',
+      backupNow: 'The backup was not taken',
+      track: null,
+    },
+    (set, get) => ({
+      info: null,
+      infoStatus: 'idle',
+      notifications: [],
+      running: [],
+
+      async loadInfo() {
+        set({ infoStatus: 'loading' });
+        try {
+          const info = await call('app.info', {});
+          set({ info, infoStatus: 'ready' });
+        } catch (error) {
+          set({ infoStatus: 'failed' });
+          throw error;
+        }
+      },
+
+      async backupNow() {
+        const backup = await get().track('Backing up the evidence store', () => call('store.backupNow', {}));
+        const info = get().info;
+        if (info?.store) {
+          const store: StoreStatus = { ...info.store, lastBackup: backup };
+          set({ info: { ...info, store } });
+        }
+        get().notify({ kind: 'info', title: 'Backup taken', message: `Saved as ${backup.fileName}.`, where: backup.path });
+      },
+
+      notify(notification) {
+        const entry: Notification = { ...notification, id: nextId++, at: new Date().toISOString() };
+        // The newest first; a notification repeated while still shown is not stacked twice.
+        set((state) => ({
+          notifications: [
+            entry,
+            ...state.notifications.filter((n) => !(n.title === entry.title && n.message === entry.message)),
+          ],
+        }));
+      },
+
+      dismiss(id) {
+        set((state) => ({ notifications: state.notifications.filter((n) => n.id !== id) }));
+      },
+
+      async track(label, work) {
+        const task: RunningTask = { id: nextId++, label, progress: null };
+        set((state) => ({ running: [...state.running, task] }));
+        try {
+          return await work();
+        } finally {
+          set((state) => ({ running: state.running.filter((t) => t.id !== task.id) }));
+        }
+      },
+    }),
+  ),
+);
+
+setNotificationSink((notification) => useAppStore.getState().notify(notification));

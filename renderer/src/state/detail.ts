@@ -1,0 +1,81 @@
+// The detail pane: what it shows (a source with the figure or check that cites
+// it, or the open evidence store) and where focus goes back to when it closes.
+import { create } from 'zustand';
+import type { Figure, Source } from '../../../shared/schemas.ts';
+import { call } from '../api/client.ts';
+import { notifying } from './notifying.ts';
+import { useOverviewStore } from './overview.ts';
+
+export interface SourceRequest {
+  sourceId: string;
+  /** The figure whose source this is, if any. */
+  figure?: Figure | undefined;
+  /** What cites the source when it is not a single figure: a check's title, a list. */
+  citedBy?: string | undefined;
+  /** Where in the source: "Key issues, paragraph 1". */
+  locator?: string | null | undefined;
+}
+
+export type DetailRequest = ({ kind: 'source' } & SourceRequest) | { kind: 'store' };
+
+export interface DetailState {
+  request: DetailRequest | null;
+  source: Source | null;
+  status: 'closed' | 'loading' | 'ready' | 'failed';
+  openSource(request: SourceRequest, opener?: HTMLElement | null): Promise<void>;
+  openStore(opener?: HTMLElement | null): void;
+  close(): void;
+}
+
+let returnFocusTo: HTMLElement | null = null;
+
+function rememberOpener(opener: HTMLElement | null | undefined): void {
+  returnFocusTo = opener ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+}
+
+/** Moves focus into the pane once it has rendered, so its content is read next. */
+function focusPane(): void {
+  requestAnimationFrame(() => document.getElementById('detail-title')?.focus());
+}
+
+export const useDetailStore = create<DetailState>()(
+  notifying<DetailState>({ openSource: 'The source could not be shown' }, (set, get) => ({
+    request: null,
+    source: null,
+    status: 'closed',
+
+    async openSource(sourceRequest, opener) {
+      rememberOpener(opener);
+      const request: DetailRequest = { kind: 'source', ...sourceRequest };
+      const known = useOverviewStore.getState().overview?.sources.find((s) => s.id === sourceRequest.sourceId);
+      if (known) {
+        set({ request, source: known, status: 'ready' });
+        focusPane();
+        return;
+      }
+      set({ request, source: null, status: 'loading' });
+      focusPane();
+      try {
+        const source = await call('sources.get', { id: sourceRequest.sourceId });
+        if (get().request === request) set({ source, status: 'ready' });
+      } catch (error) {
+        if (get().request === request) set({ status: 'failed' });
+        throw error;
+      }
+    },
+
+    openStore(opener) {
+      rememberOpener(opener);
+      set({ request: { kind: 'store' }, source: null, status: 'ready' });
+      focusPane();
+    },
+
+    close() {
+      set({ request: null, source: null, status: 'closed' });
+      const target = returnFocusTo;
+      returnFocusTo = null;
+      if (target?.isConnected) target.focus();
+      else document.getElementById('main')?.focus();
+    },
+  })),
+);

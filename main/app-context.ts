@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { RecentStore, StoreStatus } from '../shared/schemas.ts';
 import { DEFAULT_STORE_NAME, defaultAppDataDir } from './app-data.ts';
 import { StoreError } from './store/errors.ts';
-import { getInvestigation } from './store/queries.ts';
+import { changeMarker, getInvestigation } from './store/queries.ts';
 import { createStore, openStore, type OpenOptions, type Store } from './store/store.ts';
 
 export type Face = 'electron' | 'web' | 'cli' | 'test';
@@ -20,11 +20,15 @@ export interface AppContextOptions extends OpenOptions {
 const MAX_RECENT = 10;
 /** Take an automatic backup at open when the newest one is older than this. */
 const BACKUP_AT_OPEN_AFTER_MS = 60 * 60 * 1000;
+/** While the app runs, look this often for edits made since the last backup. */
+export const SCHEDULED_BACKUP_EVERY_MS = 15 * 60 * 1000;
 
 export class AppContext {
   readonly face: Face;
   readonly appDataDir: string;
   private current: Store | null = null;
+  private backedUpAt: string | null = null;
+  private schedule: NodeJS.Timeout | null = null;
 
   constructor(readonly options: AppContextOptions) {
     this.face = options.face;
@@ -74,6 +78,32 @@ export class AppContext {
     const newest = store.backups()[0];
     const now = (this.options.clock?.() ?? new Date()).getTime();
     if (!newest || now - Date.parse(newest.takenAt) > BACKUP_AT_OPEN_AFTER_MS) await store.backup('on open');
+    this.backedUpAt = changeMarker(store.db);
+  }
+
+  /** Takes a backup if anything was edited since the last one; returns whether it did. */
+  async backupIfChanged(reason = 'scheduled'): Promise<boolean> {
+    const store = this.current;
+    if (!store) return false;
+    const marker = changeMarker(store.db);
+    if (marker === this.backedUpAt) return false;
+    await store.backup(reason);
+    this.backedUpAt = marker;
+    return true;
+  }
+
+  /** Backs up every so often while the app runs (the desktop app and browser mode call this). */
+  startBackupSchedule(everyMs = SCHEDULED_BACKUP_EVERY_MS): void {
+    this.stopBackupSchedule();
+    this.schedule = setInterval(() => {
+      this.backupIfChanged().catch((error: unknown) => console.error(`Scheduled backup failed: ${(error as Error).message}`));
+    }, everyMs);
+    this.schedule.unref();
+  }
+
+  stopBackupSchedule(): void {
+    if (this.schedule) clearInterval(this.schedule);
+    this.schedule = null;
   }
 
   status(): StoreStatus | null {
@@ -125,6 +155,7 @@ export class AppContext {
   }
 
   close(): void {
+    this.stopBackupSchedule();
     this.current?.close();
     this.current = null;
   }

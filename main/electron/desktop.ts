@@ -121,6 +121,7 @@ export function startDesktop(electron: ElectronModules, options: DesktopOptions 
     let startupProblem: string | null = null;
     try {
       await context.openDefault();
+      context.startBackupSchedule();
     } catch (error) {
       // The window still opens; File > Open store… and the renderer's no-store state take it from there.
       startupProblem = (error as Error).message;

@@ -93,6 +93,11 @@ export function listStatedShares(db: Database.Database, investigationId: string)
   return db.prepare('SELECT * FROM stated_shares WHERE investigation_id = ? ORDER BY created_at').all(investigationId) as StatedShareRow[];
 }
 
+/** Changes whenever an edit is made, undone or redone: tells whether a new backup is worth taking. */
+export function changeMarker(db: Database.Database): string {
+  return db.prepare("SELECT coalesce(max(id), 0) || ':' || count(undone_at) FROM change_sets").pluck().get() as string;
+}
+
 export function countEvidenceLinks(db: Database.Database): number {
   return db.prepare('SELECT count(*) FROM evidence_links').pluck().get() as number;
 }

@@ -42,6 +42,7 @@ export async function runWeb(argv: string[]): Promise<void> {
   } else {
     await context.openDefault();
   }
+  context.startBackupSchedule();
   const api = createApi(context);
   const server = await startWebServer({ api, staticDir: RENDERER_DIST, port });
   const status = context.status();

@@ -70,3 +70,24 @@ describe('backups', () => {
     context.close();
   });
 });
+
+describe('scheduled backups', () => {
+  it('are taken only when something was edited since the last one', async () => {
+    let now = new Date(Date.UTC(2026, 10, 25, 9));
+    const context = new AppContext({ face: 'test', appDataDir: join(dir, 'app3'), clock: () => now });
+    await context.create(join(dir, 'scheduled.sqlite'));
+    await context.open(join(dir, 'scheduled.sqlite'));
+    expect(await context.backupIfChanged()).toBe(false);
+    const store = context.requireStore();
+    const investigationId = store.db.prepare('SELECT id FROM investigations').pluck().get() as string;
+    store.writer.change('Add a note', (tx) => tx.insert('notes', { investigation_id: investigationId, title: 'Visit', body: '' }));
+    now = new Date(Date.UTC(2026, 10, 25, 9, 15));
+    expect(await context.backupIfChanged()).toBe(true);
+    expect(context.status()?.lastBackup?.reason).toBe('scheduled');
+    expect(await context.backupIfChanged()).toBe(false);
+    store.writer.undo();
+    now = new Date(Date.UTC(2026, 10, 25, 9, 30));
+    expect(await context.backupIfChanged()).toBe(true);
+    context.close();
+  });
+});

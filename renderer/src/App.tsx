@@ -8,6 +8,7 @@ import { StatusBar } from './components/StatusBar.tsx';
 import { EmptyPage } from './pages/EmptyPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { pageForShortcut } from './routes.ts';
+import { isStoresShortcut } from './shortcuts.ts';
 import { useAppStore } from './state/app.ts';
 import { useDetailStore } from './state/detail.ts';
 import { useOverviewStore } from './state/overview.ts';
@@ -21,6 +22,11 @@ function useKeyboardShortcuts(): void {
       if (page !== null) {
         event.preventDefault();
         go(page);
+        return;
+      }
+      if (isStoresShortcut(event)) {
+        event.preventDefault(); // not the browser's own "open file"
+        useDetailStore.getState().openStore();
         return;
       }
       if (event.key === 'Escape' && !event.defaultPrevented && useDetailStore.getState().request !== null) {
@@ -43,7 +49,7 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
 
 export function App() {
   const route = useRouter((s) => s.route);
-  const paneOpen = useDetailStore((s) => s.request !== null);
+  const pane = useDetailStore((s) => s.request?.kind ?? null);
   const loadInfo = useAppStore((s) => s.loadInfo);
   const loadOverview = useOverviewStore((s) => s.load);
 
@@ -54,7 +60,7 @@ export function App() {
   }, [loadInfo, loadOverview]);
 
   return (
-    <div className={paneOpen ? 'app has-pane' : 'app'}>
+    <div className={pane === null ? 'app' : pane === 'store' ? 'app has-pane has-stores-pane' : 'app has-pane'}>
       <a className="skip-link" href="#main" onClick={skipToMain}>
         Skip to main content
       </a>

@@ -1,13 +1,13 @@
-// The right-hand pane: details of one thing without leaving the page. Escape
-// or the Close button closes it and returns focus to what opened it.
+// The right-hand pane: details of one thing without leaving the page (a source,
+// or the evidence stores: see StorePane.tsx). Escape or the Close button closes
+// it and returns focus to what opened it.
 import type { ReactNode } from 'react';
 import type { Source } from '../../../shared/schemas.ts';
 import { formatMoney } from '../../../shared/money.ts';
-import { backupText, figureShort, figureYears, sourceKindWords } from '../lib/format.ts';
-import { useAppStore } from '../state/app.ts';
+import { figureShort, figureYears, sourceKindWords } from '../lib/format.ts';
 import { useDetailStore, type DetailRequest } from '../state/detail.ts';
 import { useSourceNumber } from './SourceRef.tsx';
-import { WarningIcon } from './Icons.tsx';
+import { StorePane } from './StorePane.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -73,58 +73,6 @@ function SourceDetail({ request, source }: { request: Extract<DetailRequest, { k
   );
 }
 
-function StoreDetail() {
-  const store = useAppStore((s) => s.info?.store ?? null);
-  const backupNow = useAppStore((s) => s.backupNow);
-  const backingUp = useAppStore((s) => s.running.length > 0);
-  if (store === null) {
-    return (
-      <>
-        <h2 id="detail-title" tabIndex={-1}>
-          No evidence store is open
-        </h2>
-        <p>Scrutiny Desk keeps each investigation in one file, its evidence store. None is open in this window.</p>
-      </>
-    );
-  }
-  return (
-    <>
-      <p className="pane-kicker">Evidence store</p>
-      <h2 id="detail-title" tabIndex={-1}>
-        {store.fileName}
-      </h2>
-      {store.locationWarning !== null && (
-        <p className="location-warning">
-          <WarningIcon /> <span className="label">Warning:</span> {store.locationWarning}
-        </p>
-      )}
-      <dl className="fields">
-        <Field label="Investigation">{store.investigationTitle ?? 'Not named yet'}</Field>
-        <Field label="File">
-          <span className="path">{store.path}</span>
-        </Field>
-        <Field label="Last backup">
-          {store.lastBackup === null ? 'No backup yet' : `${backupText(store.lastBackup.takenAt, new Date())} (${store.lastBackup.reason})`}
-        </Field>
-        {store.lastBackup !== null && (
-          <Field label="Backup file">
-            <span className="path">{store.lastBackup.fileName}</span>
-          </Field>
-        )}
-        <Field label="Backups folder">
-          <span className="path">{store.backupDir}</span>
-        </Field>
-        <Field label="Format version">{store.schemaVersion}</Field>
-      </dl>
-      <p>
-        <button type="button" className="button" onClick={() => void backupNow()} disabled={backingUp}>
-          {backingUp ? 'Backing up…' : 'Back up now'}
-        </button>
-      </p>
-    </>
-  );
-}
-
 export function DetailPane() {
   const request = useDetailStore((s) => s.request);
   const source = useDetailStore((s) => s.source);
@@ -135,13 +83,13 @@ export function DetailPane() {
     <aside id="detail-pane" className="detail-pane" aria-labelledby="detail-title">
       <div className="pane-inner">
         <div className="pane-bar">
-          <button type="button" className="button button-quiet" onClick={close} aria-keyshortcuts="Escape" title="Close (Esc)">
+          <button type="button" className="button button-quiet" onClick={() => close()} aria-keyshortcuts="Escape" title="Close (Esc)">
             Close <kbd>Esc</kbd>
           </button>
         </div>
         <div className="pane-content">
           {request.kind === 'store' ? (
-            <StoreDetail />
+            <StorePane />
           ) : source !== null ? (
             <SourceDetail request={request} source={source} />
           ) : (

@@ -2,6 +2,7 @@
 // last backed up, any warning about where it lives, and work that is running.
 import { useEffect, useState } from 'react';
 import { backupText, firstSentence } from '../lib/format.ts';
+import { STORES_SHORTCUT } from '../shortcuts.ts';
 import { useAppStore } from '../state/app.ts';
 import { useDetailStore } from '../state/detail.ts';
 import { ClockIcon, DatabaseIcon, WarningIcon } from './Icons.tsx';
@@ -34,15 +35,29 @@ export function StatusBar() {
           <button
             type="button"
             className="status-button"
-            title={store.path}
-            aria-label={`Evidence store: ${store.fileName}. Show its details`}
+            title={`Details, backups and other stores (${STORES_SHORTCUT.label}). File: ${store.path}`}
+            aria-label={`Evidence store: ${store.fileName}. Show its details, backups and other stores`}
+            aria-keyshortcuts={STORES_SHORTCUT.aria}
+            aria-controls={storeOpen ? 'detail-pane' : undefined}
             aria-expanded={storeOpen}
             onClick={(event) => (storeOpen ? close() : openStore(event.currentTarget))}
           >
             {store.fileName}
           </button>
+        ) : infoStatus === 'ready' ? (
+          <button
+            type="button"
+            className="status-button"
+            title={`Open or create an evidence store (${STORES_SHORTCUT.label})`}
+            aria-keyshortcuts={STORES_SHORTCUT.aria}
+            aria-controls={storeOpen ? 'detail-pane' : undefined}
+            aria-expanded={storeOpen}
+            onClick={(event) => (storeOpen ? close() : openStore(event.currentTarget))}
+          >
+            No evidence store open
+          </button>
         ) : (
-          <span>{infoStatus === 'failed' ? 'Store not known' : infoStatus === 'ready' ? 'No evidence store open' : 'Opening…'}</span>
+          <span>{infoStatus === 'failed' ? 'Store not known' : 'Opening…'}</span>
         )}
       </div>
       {store !== null && (

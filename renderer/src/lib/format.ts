@@ -97,3 +97,40 @@ export function firstSentence(text: string): string {
   const m = /^.*?[.!?](?=\s|$)/.exec(text.trim());
   return m ? m[0] : text.trim();
 }
+
+/** A moment as a UK reader writes it, local time: "03/04/2023 07:15:09" (seconds when asked). */
+export function ukDateTime(instant: Date, withSeconds = false): string {
+  if (Number.isNaN(instant.getTime())) return 'Time not known';
+  const time = `${pad2(instant.getHours())}:${pad2(instant.getMinutes())}${withSeconds ? `:${pad2(instant.getSeconds())}` : ''}`;
+  return `${pad2(instant.getDate())}/${pad2(instant.getMonth() + 1)}/${instant.getFullYear()} ${time}`;
+}
+
+/** A file's size: "512 bytes", "96 KB", "1.4 MB" (1 KB = 1,024 bytes, as file managers show it). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes.toLocaleString('en-GB')} ${bytes === 1 ? 'byte' : 'bytes'}`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : Math.round(kb).toLocaleString('en-GB')} KB`;
+  const mb = kb / 1024;
+  if (mb < 1024) return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en-GB')} MB`;
+  return `${(mb / 1024).toFixed(1)} GB`;
+}
+
+/** The last part of a path, whichever separator it uses: "Investigation.sqlite". */
+export function fileNameOf(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
+/**
+ * A path as typed or pasted: trimmed, and without the quotes Windows'
+ * "Copy as path" puts round it. Returns null when it is not a full path
+ * ("/home/…", "C:\…", "\\server\…"), since a relative one would be taken
+ * from wherever Scrutiny Desk happened to start.
+ */
+export function fullPathOrNull(typed: string): string | null {
+  let path = typed.trim();
+  if (path.length >= 2 && ((path.startsWith('"') && path.endsWith('"')) || (path.startsWith("'") && path.endsWith("'")))) {
+    path = path.slice(1, -1).trim();
+  }
+  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path) ? path : null;
+}

@@ -1,5 +1,9 @@
 // The investigation at a glance: what it examines, how far each question has
 // got, the key figures with their sources, and the checks on those figures.
+import { routeHref } from '../routes.ts';
+import { STORES_SHORTCUT } from '../shortcuts.ts';
+import { useAppStore } from '../state/app.ts';
+import { useDetailStore } from '../state/detail.ts';
 import { useOverviewStore } from '../state/overview.ts';
 import { ErrorIcon } from '../components/Icons.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -18,8 +22,50 @@ function thinCount(items: { links: { total: number } }[]): number {
   return items.filter((i) => i.links.total === 0).length;
 }
 
+/** A store created without the inquiry: say what belongs here and how to get it. */
+function NoInvestigation({ fileName }: { fileName: string }) {
+  const openStores = useDetailStore((s) => s.openStore);
+  return (
+    <div className="page">
+      <PageTitle title="Overview" />
+      <div className="empty-state">
+        <p className="lede">{fileName} holds no investigation yet: it was created empty.</p>
+        <section aria-labelledby="no-investigation-what">
+          <h2 id="no-investigation-what">What will be here</h2>
+          <p>
+            The investigation at a glance: its terms of reference and key questions with the evidence linked to each, the key budget
+            figures with their sources, and the checks on those figures.
+          </p>
+        </section>
+        <section aria-labelledby="no-investigation-next">
+          <h2 id="no-investigation-next">What you can do now</h2>
+          <ul className="next-steps">
+            <li>
+              <button
+                type="button"
+                className="link-button"
+                aria-keyshortcuts={STORES_SHORTCUT.aria}
+                onClick={(event) => openStores(event.currentTarget)}
+              >
+                Open or create another store
+              </button>{' '}
+              (<kbd>{STORES_SHORTCUT.label}</kbd>): a new store can start with the MOPAC and VRU Commissioning inquiry.
+            </li>
+            <li>
+              See what this store holds for each kind of record on the other pages, such as <a href={routeHref('imports')}>Imports</a>.
+            </li>
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}
+
 export function OverviewPage() {
   const { overview, status, failure, load } = useOverviewStore();
+  const emptyStore = useAppStore((s) => (s.info?.store?.investigationTitle === null ? s.info.store : null));
+
+  if (overview === null && emptyStore !== null && status !== 'loading') return <NoInvestigation fileName={emptyStore.fileName} />;
 
   if (overview === null) {
     if (status === 'failed' && failure !== null) {

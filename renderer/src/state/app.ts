@@ -32,6 +32,9 @@ export interface AppState {
 
 let nextId = 1;
 
+/** The status bar's label while a backup is being taken. */
+export const BACKUP_TASK = 'Backing up the evidence store';
+
 export const useAppStore = create<AppState>()(
   notifying<AppState>(
     {
@@ -57,7 +60,7 @@ export const useAppStore = create<AppState>()(
       },
 
       async backupNow() {
-        const backup = await get().track('Backing up the evidence store', () => call('store.backupNow', {}));
+        const backup = await get().track(BACKUP_TASK, () => call('store.backupNow', {}));
         const info = get().info;
         if (info?.store) {
           const store: StoreStatus = { ...info.store, lastBackup: backup };

@@ -23,8 +23,10 @@ export interface DetailState {
   source: Source | null;
   status: 'closed' | 'loading' | 'ready' | 'failed';
   openSource(request: SourceRequest, opener?: HTMLElement | null): Promise<void>;
+  /** Opens the evidence stores pane (or, when it is open, moves focus to its heading). */
   openStore(opener?: HTMLElement | null): void;
-  close(): void;
+  /** Closes the pane; focus goes back to what opened it unless `restoreFocus` is false. */
+  close(options?: { restoreFocus?: boolean }): void;
 }
 
 let returnFocusTo: HTMLElement | null = null;
@@ -65,15 +67,20 @@ export const useDetailStore = create<DetailState>()(
     },
 
     openStore(opener) {
+      if (get().request?.kind === 'store') {
+        focusPane();
+        return;
+      }
       rememberOpener(opener);
       set({ request: { kind: 'store' }, source: null, status: 'ready' });
       focusPane();
     },
 
-    close() {
+    close(options) {
       set({ request: null, source: null, status: 'closed' });
       const target = returnFocusTo;
       returnFocusTo = null;
+      if (options?.restoreFocus === false) return;
       if (target?.isConnected) target.focus();
       else document.getElementById('main')?.focus();
     },

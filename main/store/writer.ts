@@ -34,6 +34,13 @@ export interface ChangeSetSummary {
   changes: number;
 }
 
+interface ChangeSetRow {
+  id: number;
+  label: string;
+  at: string;
+  batch_id: string | null;
+}
+
 interface StoredChange {
   table_name: string;
   row_id: string;
@@ -196,8 +203,8 @@ export class Writer {
   /** Undoes the latest change set still in force. Returns what was undone, or null if nothing is left. */
   undo(): ChangeSetSummary | null {
     return this.db.transaction(() => {
-      const set = this.statement('SELECT id, label, at FROM change_sets WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1').get() as
-        | { id: number; label: string; at: string }
+      const set = this.statement('SELECT id, label, at, batch_id FROM change_sets WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1').get() as
+        | ChangeSetRow
         | undefined;
       return set ? this.undoSet(set) : null;
     })();
@@ -209,20 +216,22 @@ export class Writer {
    */
   undoBatch(batchId: string): ChangeSetSummary {
     return this.db.transaction(() => {
-      const set = this.statement('SELECT id, label, at FROM change_sets WHERE batch_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').get(batchId) as
-        | { id: number; label: string; at: string }
+      const set = this.statement('SELECT id, label, at, batch_id FROM change_sets WHERE batch_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').get(batchId) as
+        | ChangeSetRow
         | undefined;
       if (!set) throw new StoreError('not-found', 'That import has already been undone, or left no changes to undo.');
       return this.undoSet(set);
     })();
   }
 
-  private undoSet(set: { id: number; label: string; at: string }): ChangeSetSummary {
+  private undoSet(set: ChangeSetRow): ChangeSetSummary {
     const changes = this.changesOf(set.id);
     this.assertUndoable(set, changes);
     for (const change of [...changes].reverse()) this.apply(change, 'backward');
-    this.statement('UPDATE change_sets SET undone_at = ? WHERE id = ?').run(this.clock().toISOString(), set.id);
-    return { ...set, changes: changes.length };
+    const now = this.clock().toISOString();
+    this.statement('UPDATE change_sets SET undone_at = ? WHERE id = ?').run(now, set.id);
+    if (set.batch_id) this.statement("UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?").run(now, set.batch_id);
+    return { id: set.id, label: set.label, at: set.at, changes: changes.length };
   }
 
   /** Refuses an undo that would silently discard later work. */
@@ -252,14 +261,15 @@ export class Writer {
   /** Redoes the change set undone most recently. */
   redo(): ChangeSetSummary | null {
     return this.db.transaction(() => {
-      const set = this.statement('SELECT id, label, at FROM change_sets WHERE undone_at IS NOT NULL ORDER BY id ASC LIMIT 1').get() as
-        | { id: number; label: string; at: string }
+      const set = this.statement('SELECT id, label, at, batch_id FROM change_sets WHERE undone_at IS NOT NULL ORDER BY id ASC LIMIT 1').get() as
+        | ChangeSetRow
         | undefined;
       if (!set) return null;
       const changes = this.changesOf(set.id);
       for (const change of changes) this.apply(change, 'forward');
       this.statement('UPDATE change_sets SET undone_at = NULL WHERE id = ?').run(set.id);
-      return { ...set, changes: changes.length };
+      if (set.batch_id) this.statement("UPDATE import_batches SET status = 'committed', undone_at = NULL WHERE id = ?").run(set.batch_id);
+      return { id: set.id, label: set.label, at: set.at, changes: changes.length };
     })();
   }
 

@@ -3,11 +3,30 @@
 // the { ok, value } | { ok: false, error } envelope are the same everywhere.
 import type { z } from 'zod';
 import { contract, isMethodName, methodNames, type MethodName, type MethodOutput, type ParsedInput } from '../shared/contract.ts';
-import { errorEnvelope, okEnvelope, type ApiError, type Envelope } from '../shared/envelope.ts';
+import { errorEnvelope, okEnvelope, type Envelope } from '../shared/envelope.ts';
 import { seriesTotalCheck, statedShareCheck } from '../shared/reconcile.ts';
 import type { AppContext } from './app-context.ts';
 import { StoreError } from './store/errors.ts';
+import { toApiError } from './api-errors.ts';
+
+export { toApiError };
 import * as queries from './store/queries.ts';
+import * as importStore from './store/imports.ts';
+import { runImportTask } from './import/run.ts';
+import type { ImportPreview } from '../shared/import-schemas.ts';
+import type { BatchSummary } from './store/imports.ts';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+/** Largest file accepted for import, as for the reader (100 MB). */
+const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+
+/** A file name safe to write: no folders, no control characters. */
+function safeFileName(name: string): string {
+  const base = [...basename(name.replace(/\\/g, '/'))].map((ch) => (ch.charCodeAt(0) < 32 || '<>:"|?*'.includes(ch) ? '_' : ch)).join('').trim();
+  return base === '' || base === '.' || base === '..' ? 'upload' : base;
+}
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, context: AppContext) => Promise<MethodOutput<M>> | MethodOutput<M>;
 
@@ -17,11 +36,6 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function toApiError(error: unknown): ApiError {
-  if (error instanceof StoreError) return error.toApiError();
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `Something went wrong: ${message}` };
-}
 
 export class HandlerTable {
   private readonly handlers = new Map<MethodName, Handler<MethodName>>();
@@ -129,6 +143,60 @@ export function createApi(context: AppContext): HandlerTable {
   });
 
   table.register('sources.get', ({ id }) => queries.getSource(store().db, id));
+
+  table.register('jobs.get', ({ id }) => {
+    const job = context.jobs.get(id);
+    if (!job) throw new StoreError('not-found', `No job ${id}: it finished long ago or never started.`);
+    return job;
+  });
+
+  table.register('jobs.list', () => context.jobs.list());
+
+  const workerOptions = () => ({
+    ...(context.options.nativeBinding ? { nativeBinding: context.options.nativeBinding } : {}),
+  });
+  const runOptions = () => (context.options.importWorkerEntry ? { workerEntry: context.options.importWorkerEntry } : {});
+
+  table.register('imports.upload', ({ fileName, dataBase64 }) => {
+    const bytes = Buffer.from(dataBase64, 'base64');
+    if (bytes.byteLength > MAX_UPLOAD_BYTES) {
+      throw new StoreError('bad-file', `${fileName} is larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB Scrutiny Desk imports.`, fileName);
+    }
+    const dir = join(context.uploadsDir, randomUUID());
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, safeFileName(fileName));
+    writeFileSync(path, bytes);
+    return { path };
+  });
+
+  table.register('imports.preview', (request) =>
+    runImportTask<ImportPreview>({ op: 'preview', storeFile: store().file, request, ...workerOptions() }, undefined, runOptions()));
+
+  table.register('imports.commit', ({ saveProfileAs, expectedSha256, ...request }) => {
+    const current = store();
+    return context.jobs.start('import', `Import ${basename(request.path)}`, async (report) => {
+      report({ done: 0, total: null, message: 'Backing up the store first' });
+      await current.backup('before import');
+      return runImportTask<BatchSummary>(
+        { op: 'commit', storeFile: current.file, request, ...workerOptions(), ...(saveProfileAs ? { saveProfileAs } : {}), ...(expectedSha256 ? { expectedSha256 } : {}) },
+        (done, total, message) => report({ done, total, message }),
+        runOptions(),
+      );
+    });
+  });
+
+  table.register('imports.list', () => importStore.listBatches(store().db));
+
+  table.register('imports.get', ({ id }) => ({ batch: importStore.getBatch(store().db, id), rejections: importStore.batchRejections(store().db, id) }));
+
+  table.register('imports.undo', ({ id }) => importStore.undoBatch(store().db, store().writer, id));
+
+  table.register('imports.profiles', () =>
+    importStore.listProfiles(store().db).map((p) => ({ id: p.id, name: p.name, target: p.target, headers: p.headers })));
+
+  table.register('history.undo', () => store().writer.undo());
+
+  table.register('history.redo', () => store().writer.redo());
 
   return table.assertComplete();
 }

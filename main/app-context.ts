@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import type { RecentStore, StoreStatus } from '../shared/schemas.ts';
 import { DEFAULT_STORE_NAME, defaultAppDataDir } from './app-data.ts';
+import { toApiError } from './api-errors.ts';
+import { JobRegistry } from './jobs.ts';
 import { StoreError } from './store/errors.ts';
 import { changeMarker, getInvestigation } from './store/queries.ts';
 import { createStore, openStore, type OpenOptions, type Store } from './store/store.ts';
@@ -15,6 +17,8 @@ export interface AppContextOptions extends OpenOptions {
   appDataDir?: string;
   /** Take a backup at open when the newest is over an hour old (default on; the CLI turns it off for read-only commands). */
   backupAtOpen?: boolean;
+  /** The import worker's entry file, where a bundler has moved it (the packaged desktop app). */
+  importWorkerEntry?: string;
 }
 
 const MAX_RECENT = 10;
@@ -30,9 +34,17 @@ export class AppContext {
   private backedUpAt: string | null = null;
   private schedule: NodeJS.Timeout | null = null;
 
+  readonly jobs: JobRegistry;
+
   constructor(readonly options: AppContextOptions) {
     this.face = options.face;
     this.appDataDir = options.appDataDir ?? defaultAppDataDir();
+    this.jobs = new JobRegistry(toApiError);
+  }
+
+  /** Where files sent by the browser in browser mode are kept for import. */
+  get uploadsDir(): string {
+    return join(this.appDataDir, 'uploads');
   }
 
   get store(): Store | null {

@@ -3,6 +3,7 @@
 
 export type ErrorCode =
   | 'invalid-input'
+  | 'bad-file'
   | 'unknown-method'
   | 'not-found'
   | 'no-store'

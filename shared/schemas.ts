@@ -160,3 +160,7 @@ export const jobStatus = z.object({
   finishedAt: isoDateTime.nullable(),
 });
 export type JobStatus = z.infer<typeof jobStatus>;
+
+/** One step of undo or redo: the change set it applied. */
+export const historyStep = z.object({ label: z.string(), at: isoDateTime, changes: z.number().int() });
+export type HistoryStep = z.infer<typeof historyStep>;

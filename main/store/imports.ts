@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { KnownEntities } from '../import/map/known.ts';
 import type { MapResult, OrganisationRef, ServiceRecord, ServiceRef } from '../import/map/records.ts';
+import type { ImportProfile } from '../import/map/profiles.ts';
 import type { TargetId } from '../import/map/targets.ts';
 import { StoreError } from './errors.ts';
 import { normaliseOrganisationName } from './seed.ts';
@@ -297,29 +298,32 @@ export function undoBatch(db: Database.Database, writer: Writer, batchId: string
   return getBatch(db, batchId);
 }
 
-export interface StoredProfile {
+export interface StoredProfile extends ImportProfile {
   id: string;
-  name: string;
-  target: TargetId;
-  headerSignature: string;
-  mapping: unknown;
 }
 
 export function listProfiles(db: Database.Database): StoredProfile[] {
   return (db.prepare('SELECT id, name, target, header_signature, mapping_json FROM import_profiles ORDER BY name').all() as {
     id: string; name: string; target: TargetId; header_signature: string; mapping_json: string;
-  }[]).map((p) => ({ id: p.id, name: p.name, target: p.target, headerSignature: p.header_signature, mapping: JSON.parse(p.mapping_json) as unknown }));
+  }[]).map((p) => {
+    const saved = JSON.parse(p.mapping_json) as { headers: string[]; mapping: ImportProfile['mapping'] };
+    return { id: p.id, name: p.name, target: p.target, headerSignature: p.header_signature, headers: saved.headers, mapping: saved.mapping };
+  });
 }
 
 /** Saves a named mapping profile, replacing one of the same name. */
-export function saveProfile(writer: Writer, db: Database.Database, profile: Omit<StoredProfile, 'id'>): string {
+export function saveProfile(db: Database.Database, writer: Writer, profile: ImportProfile): string {
   const existing = db.prepare('SELECT id FROM import_profiles WHERE name = ?').pluck().get(profile.name) as string | undefined;
   return writer.change(`Save import profile "${profile.name}"`, (tx: ChangeTx) => {
-    const values = { target: profile.target, header_signature: profile.headerSignature, mapping_json: JSON.stringify(profile.mapping) };
+    const values = { target: profile.target, header_signature: profile.headerSignature, mapping_json: JSON.stringify({ headers: profile.headers, mapping: profile.mapping }) };
     if (existing) {
       tx.update('import_profiles', existing, values);
       return existing;
     }
     return tx.insert('import_profiles', { name: profile.name, ...values });
   });
+}
+
+export function profileIdByName(db: Database.Database, name: string): string | null {
+  return (db.prepare('SELECT id FROM import_profiles WHERE name = ?').pluck().get(name) as string | undefined) ?? null;
 }

@@ -19,6 +19,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   clock?: () => Date;
   backupPolicy?: BackupPolicy;
+  /** Run quick_check at open (default). A worker opening a store the app has just checked skips it. */
+  checkIntegrity?: boolean;
 }
 
 export interface CreateOptions extends OpenOptions {
@@ -73,7 +75,7 @@ function preflight(file: string, options: OpenOptions): void {
         `${file} was written by a newer version of Scrutiny Desk (store version ${version}; this one reads up to ${SCHEMA_VERSION}).`, file,
         'Update Scrutiny Desk to open it. The file has not been changed.');
     }
-    const check = db.pragma('quick_check', { simple: true });
+    const check = options.checkIntegrity === false ? 'ok' : db.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new StoreError('store-corrupt', `${file} is damaged: ${String(check)}.`, file,
         'Open one of its backups instead. The damaged file has not been changed.');
@@ -144,6 +146,20 @@ export class Store {
     if (this.closed) return;
     this.closed = true;
     this.db.close();
+  }
+}
+
+/** Opens a store for reading only (a worker's view while the app keeps it open). Refuses what openStore refuses. */
+export function openStoreReadOnly(path: string, options: OpenOptions = {}): Database.Database {
+  const file = resolve(path);
+  assertLooksLikeStore(file);
+  preflight(file, options);
+  try {
+    const db = new Database(file, databaseOptions(options, { readonly: true, fileMustExist: true, timeout: 5000 }));
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    throw classifySqliteError(error, file);
   }
 }
 

@@ -15,6 +15,23 @@ export type ImportTask =
 
 export type TaskProgress = (done: number, total: number | null, message: string) => void;
 
+/** Stage timings on standard error when SCRUTINY_IMPORT_TIMINGS is set: the benchmark reads them. */
+function stopwatch() {
+  const enabled = Boolean(process.env.SCRUTINY_IMPORT_TIMINGS);
+  const laps: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    lap(name: string) {
+      const now = performance.now();
+      laps[name] = Math.round(now - last);
+      last = now;
+    },
+    print() {
+      if (enabled) process.stderr.write(`SCRUTINY_IMPORT_TIMINGS ${JSON.stringify(laps)}\n`);
+    },
+  };
+}
+
 function readProgress(report: TaskProgress) {
   return (progress: { stage: string; rows?: number; bytesRead?: number; totalBytes?: number }) => {
     if (progress.stage === 'reading' && progress.totalBytes) report(progress.bytesRead ?? 0, progress.totalBytes, 'Reading the file');
@@ -35,11 +52,14 @@ export async function previewTask(task: Extract<ImportTask, { op: 'preview' }>, 
 }
 
 export async function commitTask(task: Extract<ImportTask, { op: 'commit' }>, report: TaskProgress): Promise<BatchSummary> {
+  const watch = stopwatch();
   const bytes = await readFileBytes(task.request.path);
+  watch.lap('readFile');
   const store = await openStore(task.storeFile, { checkIntegrity: false, ...(task.nativeBinding ? { nativeBinding: task.nativeBinding } : {}) });
   try {
     const known = knownEntities(store.db);
-    const prepared = prepareImport(bytes, task.request.path, task.request, known, listProfiles(store.db), { explainRows: 0, onReadProgress: readProgress(report) });
+    watch.lap('openStoreAndKnown');
+    const prepared = prepareImport(bytes, task.request.path, task.request, known, listProfiles(store.db), { explainRows: 0, onReadProgress: readProgress(report), onStage: (stage) => watch.lap(stage) });
     if (task.expectedSha256 && task.expectedSha256 !== prepared.sha256) {
       throw new StoreError('conflict', `${prepared.fileName} has changed since it was previewed; nothing was imported.`, prepared.fileName, 'Preview it again, then import.');
     }
@@ -53,7 +73,7 @@ export async function commitTask(task: Extract<ImportTask, { op: 'commit' }>, re
     const rejected = new Set(result.rows.filter((row) => row.status === 'rejected').map((row) => row.rowNumber));
     const rawRows = new Map<number, string[]>();
     for (const row of prepared.table.rows) if (rejected.has(row.rowNumber)) rawRows.set(row.rowNumber, row.cells.map((cell) => cell.text));
-    return commitImport(store.db, store.writer, {
+    const batch = commitImport(store.db, store.writer, {
       file: { fileName: prepared.fileName, sha256: prepared.sha256, bytes: prepared.bytes, sheet: prepared.table.sheet },
       target: prepared.target,
       mapping: prepared.mapping,
@@ -62,6 +82,9 @@ export async function commitTask(task: Extract<ImportTask, { op: 'commit' }>, re
       rawRows,
       headers: prepared.table.columns.map((c) => c.name),
     }, (done, total, message) => report(done, total, message));
+    watch.lap('commit');
+    watch.print();
+    return batch;
   } finally {
     store.close();
   }

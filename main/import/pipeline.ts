@@ -15,12 +15,21 @@ import {
 import { detectTable, readSpreadsheet, type Cell, type ReadProgress, type SheetTable, type Workbook } from './read/index.ts';
 import type { ImportTable } from './table.ts';
 
+/** What the preview tells about the file; the cells themselves are let go once the table is built. */
+export interface FileFacts {
+  kind: Workbook['kind'];
+  encoding: Workbook['encoding'];
+  warnings: string[];
+  sheets: { name: string; rows: number; hidden: boolean }[];
+  titleRows: SheetTable['titleRows'];
+  headerProblems: SheetTable['problems'];
+}
+
 export interface PreparedImport {
   fileName: string;
   sha256: string;
   bytes: number;
-  workbook: Workbook;
-  sheetTable: SheetTable;
+  facts: FileFacts;
   table: ImportTable;
   target: TargetId;
   mapping: Mapping;
@@ -32,6 +41,8 @@ export interface PrepareOptions {
   /** Diagnostics for every cell of the first this many rows (rejections are always explained). */
   explainRows?: number;
   onReadProgress?: (progress: ReadProgress) => void;
+  /** Called as each stage ends: parse, table, map. */
+  onStage?: (stage: string) => void;
 }
 
 /** The reading layer's sheet table in the shape the mapping layer reads. */
@@ -58,12 +69,22 @@ export function prepareImport(
 ): PreparedImport {
   const fileName = basename(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const workbook = readSpreadsheet(bytes, fileName, options.onReadProgress ? { onProgress: options.onReadProgress } : {});
-  const sheetTable = detectTable(workbook, {
-    ...(request.sheet ? { sheet: request.sheet } : {}),
-    ...(request.headerRow ? { headerRow: request.headerRow } : {}),
-  });
-  const table = toImportTable(workbook, sheetTable);
+  // Scoped so the workbook's cells can be collected once the table holds what mapping needs.
+  const { table, facts } = (() => {
+    const workbook = readSpreadsheet(bytes, fileName, options.onReadProgress ? { onProgress: options.onReadProgress } : {});
+    options.onStage?.('parse');
+    const sheetTable = detectTable(workbook, {
+      ...(request.sheet ? { sheet: request.sheet } : {}),
+      ...(request.headerRow ? { headerRow: request.headerRow } : {}),
+    });
+    const facts: FileFacts = {
+      kind: workbook.kind, encoding: workbook.encoding, warnings: workbook.warnings,
+      sheets: workbook.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rowCount, hidden: sheet.hidden })),
+      titleRows: sheetTable.titleRows, headerProblems: sheetTable.problems,
+    };
+    return { table: toImportTable(workbook, sheetTable), facts };
+  })();
+  options.onStage?.('table');
 
   let profile: PreparedImport['profile'] = null;
   let mapping: Mapping | undefined = request.mapping as Mapping | undefined;
@@ -86,7 +107,8 @@ export function prepareImport(
   if (mapping.target !== target) mapping = guessMapping(table, target).mapping;
 
   const result = mapTable(table, mapping, known, request.confirmations ?? {}, { explainRows: options.explainRows ?? 50 });
-  return { fileName, sha256, bytes: bytes.byteLength, workbook, sheetTable, table, target, mapping, profile, result };
+  options.onStage?.('map');
+  return { fileName, sha256, bytes: bytes.byteLength, facts, table, target, mapping, profile, result };
 }
 
 function organisationName(ref: OrganisationRef | null): string {
@@ -142,7 +164,7 @@ const PREVIEW_ROWS = 50;
 const REJECTED_LISTED = 2000;
 
 export function buildPreview(prepared: PreparedImport, path: string, known: KnownEntities): ImportPreview {
-  const { workbook, sheetTable, table, result } = prepared;
+  const { facts, table, result } = prepared;
   const fundNames = new Map(known.funds.map((fund) => [fund.id, fund.name]));
   const cellsByRow = new Map(table.rows.map((row) => [row.rowNumber, row.cells.map((cell) => cell.text)]));
   const target = TARGETS[prepared.target];
@@ -153,16 +175,16 @@ export function buildPreview(prepared: PreparedImport, path: string, known: Know
     name: column.name,
     samples: table.rows.slice(0, 200).map((row) => row.cells[index]?.text ?? '').filter((text) => text !== '').slice(0, 3),
   }));
-  const headerProblems = sheetTable.problems.map((problem) => ({ severity: 'warning' as const, field: null, column: problem.columns[0] ?? null, message: problem.message }));
+  const headerProblems = facts.headerProblems.map((problem) => ({ severity: 'warning' as const, field: null, column: problem.columns[0] ?? null, message: problem.message }));
   return {
     file: {
-      path, fileName: prepared.fileName, kind: workbook.kind, encoding: workbook.encoding, bytes: prepared.bytes, sha256: prepared.sha256,
-      warnings: workbook.warnings,
+      path, fileName: prepared.fileName, kind: facts.kind, encoding: facts.encoding, bytes: prepared.bytes, sha256: prepared.sha256,
+      warnings: facts.warnings,
     },
-    sheets: workbook.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rowCount, hidden: sheet.hidden })),
+    sheets: facts.sheets,
     sheet: table.sheet,
     headerRowNumber: table.headerRowNumber,
-    titleRows: sheetTable.titleRows,
+    titleRows: facts.titleRows,
     columns: columnSamples,
     target: prepared.target,
     targets: (Object.keys(TARGETS) as TargetId[]).map((id) => {

@@ -1,7 +1,7 @@
 // Import batches in the store: what the mapping layer needs to know (KnownEntities),
 // the commit of a mapped file as one transaction and one change set, and the
 // batches, rejections and profiles a clerk can look at later.
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from './ids.ts';
 import type Database from 'better-sqlite3';
 import type { KnownEntities } from '../import/map/known.ts';
 import type { MapResult, OrganisationRef, ServiceRecord, ServiceRef } from '../import/map/records.ts';
@@ -109,7 +109,7 @@ function boroughIds(db: Database.Database): Map<string, string> {
 export function commitImport(db: Database.Database, writer: Writer, input: CommitInput, progress: Progress = () => {}): BatchSummary {
   const { result } = input;
   if (!result.ok) throw new StoreError('invalid-input', `The mapping cannot be used: ${result.problems.map((p) => p.message).join('; ')}`);
-  const batchId = randomUUID();
+  const batchId = uuidv7();
   const boroughs = boroughIds(db);
   const accepted = result.rows.filter((row) => row.status === 'accepted');
   const total = accepted.reduce((sum, row) => sum + row.records.length, 0) + result.organisations.new.length + result.newServices.length;
@@ -247,7 +247,7 @@ export function commitImport(db: Database.Database, writer: Writer, input: Commi
       const reasons = row.diagnostics.filter((d) => d.outcome === 'rejected');
       const entries = reasons.length > 0 ? reasons.map((d) => ({ column: d.column, reason: d.message })) : row.reasons.map((reason) => ({ column: null, reason }));
       for (const entry of entries) {
-        insertRejection.run(randomUUID(), now, now, batchId, row.rowNumber, batchId, input.file.sheet, row.rowNumber, entry.column, entry.reason, rawJson);
+        insertRejection.run(uuidv7(), now, now, batchId, row.rowNumber, batchId, input.file.sheet, row.rowNumber, entry.column, entry.reason, rawJson);
       }
     }
     const counts = result.counts;

@@ -1,7 +1,7 @@
 // The store's one write path. Every insert, update and delete of a domain row goes
 // through a change set, which records the row before and after so that any edit
 // can be audited, undone and redone.
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from './ids.ts';
 import type Database from 'better-sqlite3';
 import { StoreError } from './errors.ts';
 
@@ -77,7 +77,7 @@ export class ChangeTx {
   insert(table: DomainTable, values: Row): string {
     const shape = this.writer.shape(table);
     const row: Row = { ...values };
-    const id = typeof row.id === 'string' && row.id ? row.id : randomUUID();
+    const id = typeof row.id === 'string' && row.id ? row.id : uuidv7();
     row.id = id;
     row.created_at ??= this.now;
     row.updated_at = row.created_at;
@@ -236,16 +236,20 @@ export class Writer {
 
   /** Refuses an undo that would silently discard later work. */
   private assertUndoable(set: { id: number; label: string }, changes: StoredChange[]): void {
-    const later = this.statement(`
-      SELECT cs.label, count(*) AS rows FROM changes c JOIN change_sets cs ON cs.id = c.change_set_id
-      WHERE cs.id > ? AND cs.undone_at IS NULL
-        AND EXISTS (SELECT 1 FROM changes mine WHERE mine.change_set_id = ? AND mine.table_name = c.table_name AND mine.row_id = c.row_id)
-      GROUP BY cs.id ORDER BY cs.id LIMIT 3`).all(set.id, set.id) as { label: string; rows: number }[];
+    // Later change sets are read set by set (changes are indexed by set, not by row:
+    // a row index would slow every import for the sake of this rare check).
+    const ownRows = new Set(changes.map((change) => `${change.table_name}:${change.row_id}`));
+    const later: string[] = [];
+    const laterSets = this.statement('SELECT id, label FROM change_sets WHERE id > ? AND undone_at IS NULL ORDER BY id').all(set.id) as { id: number; label: string }[];
+    for (const laterSet of laterSets) {
+      const touched = this.statement('SELECT table_name, row_id FROM changes WHERE change_set_id = ?').all(laterSet.id) as { table_name: string; row_id: string }[];
+      if (touched.some((change) => ownRows.has(`${change.table_name}:${change.row_id}`))) later.push(laterSet.label);
+      if (later.length === 3) break;
+    }
     if (later.length > 0) {
-      throw new StoreError('conflict', `"${set.label}" cannot be undone: later changes edited the same rows (${later.map((l) => `"${l.label}"`).join(', ')}).`,
+      throw new StoreError('conflict', `"${set.label}" cannot be undone: later changes edited the same rows (${later.map((label) => `"${label}"`).join(', ')}).`,
         undefined, 'Undo those later changes first.');
     }
-    const ownRows = new Set(changes.map((change) => `${change.table_name}:${change.row_id}`));
     for (const change of changes) {
       if (change.action !== 'insert' || !isDomainTable(change.table_name)) continue;
       for (const dependent of this.shape(change.table_name).dependents) {

@@ -280,7 +280,8 @@ class RowWork {
       return found.ref;
     }
     const created = this.run.services.implicitService(text, this.rowNumber);
-    if (!constant) this.say('note', field, index, created.why);
+    // Said once, on the row that creates the service: a note on every later row naming it adds nothing.
+    if (!constant && created.rows[0] === this.rowNumber) this.say('note', field, index, created.why);
     return { kind: 'new', key: created.key, name: created.values.name };
   }
 }

@@ -25,4 +25,13 @@ export {
 } from './types.ts';
 export { readFileBytes, readSpreadsheet, readSpreadsheetFile } from './read.ts';
 export { detectTable, cleanHeaderText, type DataRow, type DetectTableOptions, type Header, type HeaderProblem, type SheetTable, type SkipReason, type SkippedRow, type TitleRow } from './table.ts';
-export { readSpreadsheetInWorker, READ_WORKER_ENTRY, READ_WORKER_MODULE, DEFAULT_WORKER_MEMORY_MB, DEFAULT_WORKER_TIMEOUT_MS, type WorkerReadOptions } from './in-worker.ts';
+export {
+  readSpreadsheetInWorker,
+  runSpreadsheetTaskInWorker,
+  READ_WORKER_ENTRY,
+  READ_WORKER_MODULE,
+  DEFAULT_WORKER_MEMORY_MB,
+  DEFAULT_WORKER_TIMEOUT_MS,
+  type WorkerReadOptions,
+} from './in-worker.ts';
+export type { SpreadsheetTask, SpreadsheetTaskFunction } from './worker-protocol.ts';

@@ -3,8 +3,9 @@
 import { open, stat } from 'node:fs/promises';
 import { decodeCsvBytes, detectDelimiter, parseCsv } from './csv.ts';
 import { sniffFile } from './sniff.ts';
-import { ImportFileError, formatBytes, resolveLimits, type ReadLimits, type ReadOptions, type Sheet, type Workbook } from './types.ts';
+import { ImportFileError, formatBytes, formatCount, resolveLimits, type ReadLimits, type ReadOptions, type Sheet, type Workbook } from './types.ts';
 import { readWithSheetJs } from './workbook.ts';
+import { lastRowOfWorksheet, WORKSHEET_PART, worksheetNames } from './xlsx-rows.ts';
 import { verifyZipEntries, ZipFormatError } from './zip.ts';
 
 /** The file's own name, without folders, as messages show it. */
@@ -67,13 +68,26 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, options: Re
       workbook = readCsvWorkbook(bytes, name, options, limits, sniffed.warnings);
     } else {
       if (sniffed.zipEntries) {
+        const lastRows = new Map<string, number>();
         try {
-          verifyZipEntries(bytes, sniffed.zipEntries);
+          verifyZipEntries(bytes, sniffed.zipEntries, (entry, content) => {
+            if (sniffed.kind === 'xlsx' && WORKSHEET_PART.test(entry.name)) lastRows.set(entry.name, lastRowOfWorksheet(content));
+          });
         } catch (error) {
           if (error instanceof ZipFormatError) {
             throw new ImportFileError(`${name} is damaged: ${error.message}. Open it in Excel or LibreOffice and save it again, or ask the sender for a new copy.`, { code: 'damaged', file: name });
           }
           throw error;
+        }
+        // Refuse an over-long sheet before parsing it, even when it has no <dimension> to say so.
+        for (const [part, lastRow] of lastRows) {
+          if (lastRow <= limits.maxRowsPerSheet) continue;
+          const sheet = worksheetNames(bytes, sniffed.zipEntries).get(part);
+          const which = sheet === undefined ? `A sheet in ${name}` : `The sheet "${sheet}" in ${name}`;
+          throw new ImportFileError(
+            `${which} has more than ${formatCount(limits.maxRowsPerSheet)} rows (it goes down to row ${formatCount(lastRow)}); Scrutiny Desk reads at most ${formatCount(limits.maxRowsPerSheet)} rows from one sheet. Split it into smaller files, or delete what lies below the table.`,
+            sheet === undefined ? { code: 'too-many-rows', file: name } : { code: 'too-many-rows', file: name, sheet },
+          );
         }
       }
       const result = readWithSheetJs(bytes, name, sniffed.kind, limits, options.onProgress);

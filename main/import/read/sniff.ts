@@ -157,6 +157,12 @@ function sniffZip(bytes: Uint8Array, fileName: string, limits: ReadLimits, expec
     refuse(fileName, inner > 0 ? 'a ZIP archive holding other files. Unzip it and import the spreadsheets inside one by one' : 'a ZIP archive, not a spreadsheet');
   }
   if (entries.some((entry) => entry.encrypted)) passwordProtected(fileName);
+  if (kind === 'ods') {
+    // OpenDocument encrypts each part itself and lists how in its manifest.
+    const manifestEntry = entries.find((entry) => entry.name === 'META-INF/manifest.xml');
+    const manifest = manifestEntry ? readSmallEntry(bytes, manifestEntry, 1024 * 1024) : null;
+    if (manifest && new TextDecoder().decode(manifest).includes('encryption-data')) passwordProtected(fileName);
+  }
   checkZipLimits(fileName, entries, limits);
   return { kind, entries };
 }

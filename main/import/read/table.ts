@@ -81,6 +81,7 @@ export function cleanHeaderText(text: string): string {
 const TOTAL_LABEL = /^(grand\s*|sub[\s-]*|overall\s+|running\s+)?totals?\b/i;
 const NOTE_LABEL = /^(source|sources|note|notes|n\.?b\.?|figures|data (are|is|as)|\*|¹|\(\d\))/i;
 const NUMERIC_TEXT = /^(\()?\s*(-)?\s*[£€$]?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(\))?$/;
+const MAYBE_NUMBER = /^[\s\u00A0(£€$\d-]/;
 const DATE_TEXT = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
 const SUM_FORMULA = /^=\s*(?:SUM|SUBTOTAL\(\s*(?:9|109)\s*,)\s*\(?\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*\)?\s*$/i;
 
@@ -89,8 +90,13 @@ function textOf(cell: Cell | null | undefined): string {
   return cleanHeaderText(cell.text !== '' ? cell.text : cell.value === null ? '' : String(cell.value));
 }
 
+const VISIBLE = /[^\s\u200B-\u200D\u2060]/;
+
+/** True when the cell shows something (a cell of spaces or a formula with no result is empty). Fast: no allocation. */
 function isFilled(cell: Cell | null | undefined): boolean {
-  return textOf(cell) !== '';
+  if (!cell) return false;
+  if (cell.type === 'string') return VISIBLE.test(cell.text !== '' ? cell.text : String(cell.value ?? ''));
+  return cell.type !== 'empty';
 }
 
 function looksNumeric(text: string): boolean {
@@ -102,6 +108,7 @@ function isLabel(cell: Cell | null | undefined): boolean {
   if (!cell) return false;
   if (cell.type === 'string') {
     const text = textOf(cell);
+    if (/^(19|20)\d\d$/.test(text)) return true;
     return text !== '' && !looksNumeric(text);
   }
   if (cell.type === 'number' && !cell.isDate && typeof cell.value === 'number') return Number.isInteger(cell.value) && cell.value >= 1900 && cell.value <= 2100;
@@ -115,8 +122,8 @@ function penceOf(cell: Cell | null | undefined): number | null {
     if (cell.isDate || typeof cell.value !== 'number' || !Number.isFinite(cell.value)) return null;
     return Math.round(cell.value * 100);
   }
-  if (cell.type !== 'string') return null;
-  const match = NUMERIC_TEXT.exec(textOf(cell));
+  if (cell.type !== 'string' || !MAYBE_NUMBER.test(cell.text)) return null;
+  const match = NUMERIC_TEXT.exec(cell.text.replace(/\u00A0/g, ' ').trim());
   if (!match) return null;
   const [, open, minus1, minus2, whole, fraction, close] = match;
   if (Boolean(open) !== Boolean(close)) return null;
@@ -228,7 +235,7 @@ function chooseSheet(workbook: Workbook, name: string | undefined): Sheet {
     const sheet = workbook.sheets.find((s) => s.name === name);
     if (!sheet) {
       const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ');
-      throw new ImportFileError(`${workbook.fileName} has no sheet called "${name}". Its sheets are ${names}.`, { code: 'empty-sheet', file: workbook.fileName, sheet: name });
+      throw new ImportFileError(`${workbook.fileName} has no sheet called "${name}". Its sheets are ${names}.`, { code: 'not-found', file: workbook.fileName, sheet: name });
     }
     return sheet;
   }
@@ -250,8 +257,12 @@ export function detectTable(workbook: Workbook, options: DetectTableOptions = {}
   const sheet = chooseSheet(workbook, options.sheet);
   const file = workbook.fileName;
   const where = workbook.kind === 'csv' ? file : `the sheet "${sheet.name}" in ${file}`;
+  // The first non-blank rows: where the header and any titles are.
+  const scanLimit = options.scanRows ?? 50;
   const nonBlankRows: number[] = [];
-  for (let r = 1; r <= sheet.rowCount; r += 1) if (filledColumns(sheet, r).length > 0) nonBlankRows.push(r);
+  for (let r = 1; r <= sheet.rowCount && nonBlankRows.length < Math.max(scanLimit, (options.headerRow ?? 0) + 1); r += 1) {
+    if (rowOf(sheet, r).some(isFilled)) nonBlankRows.push(r);
+  }
   if (nonBlankRows.length === 0) {
     throw new ImportFileError(workbook.kind === 'csv' ? `${file} holds no data.` : `The sheet "${sheet.name}" in ${file} is empty.`, { code: 'empty-sheet', file, sheet: sheet.name });
   }
@@ -260,11 +271,11 @@ export function detectTable(workbook: Workbook, options: DetectTableOptions = {}
   let headerRow: number;
   if (options.headerRow !== undefined) {
     if (!Number.isInteger(options.headerRow) || options.headerRow < 1 || options.headerRow > sheet.rowCount) {
-      throw new ImportFileError(`Row ${options.headerRow} is outside ${where}, which has ${formatCount(sheet.rowCount)} rows.`, { code: 'empty-sheet', file, sheet: sheet.name });
+      throw new ImportFileError(`Row ${options.headerRow} is outside ${where}, which has ${formatCount(sheet.rowCount)} rows.`, { code: 'not-found', file, sheet: sheet.name });
     }
     headerRow = options.headerRow;
   } else {
-    const scan = nonBlankRows.slice(0, options.scanRows ?? 50);
+    const scan = nonBlankRows.slice(0, scanLimit);
     const shapes = new Map(scan.map((r) => [r, shapeOf(sheet, r)]));
     const width = Math.max(...[...shapes.values()].map((s) => s.filled.length));
     const needed = Math.max(2, Math.ceil(0.6 * width));
@@ -307,9 +318,8 @@ export function detectTable(workbook: Workbook, options: DetectTableOptions = {}
   // Which columns have data below the header, and which hold anything at all.
   const hasData = new Set<number>();
   for (let r = bottom + 1; r <= sheet.rowCount; r += 1) {
-    rowOf(sheet, r).forEach((cell, index) => {
-      if (isFilled(cell)) hasData.add(index + 1);
-    });
+    const cells = rowOf(sheet, r);
+    for (let index = 0; index < cells.length; index += 1) if (!hasData.has(index + 1) && isFilled(cells[index])) hasData.add(index + 1);
   }
   const headerParts = new Map<number, string[]>();
   for (let column = 1; column <= lastColumn; column += 1) {
@@ -371,13 +381,16 @@ export function detectTable(workbook: Workbook, options: DetectTableOptions = {}
 
   for (let r = bottom + 1; r <= sheet.rowCount; r += 1) {
     const cells = columns.map((column) => cellOf(sheet, r, column));
-    const filled = cells.filter(isFilled) as Cell[];
-    if (filled.length === 0) {
+    const first = cells.find(isFilled);
+    if (!first) {
       skipped.push({ row: r, reason: 'blank', message: `Row ${r} is blank.` });
       continue;
     }
-    const firstText = textOf(filled[0]);
-    if (filled[0]?.type === 'string' && TOTAL_LABEL.test(firstText)) {
+    const firstText = first.type === 'string' ? textOf(first) : '';
+    // "Total" first, and nothing else in the row but numbers: a supplier called
+    // "Total Hygiene Ltd", with a date and a description beside it, is data.
+    const onlyNumbersBeside = cells.every((cell) => cell === first || !isFilled(cell) || penceOf(cell) !== null);
+    if (first.type === 'string' && TOTAL_LABEL.test(firstText) && onlyNumbersBeside) {
       skipped.push({ row: r, reason: 'total', message: `Row ${r} is a totals row ("${firstText}").` });
       resetSegment();
       continue;
@@ -401,12 +414,13 @@ export function detectTable(workbook: Workbook, options: DetectTableOptions = {}
     }
     const pence = new Map<number, number>();
     let allNumbers = true;
-    cells.forEach((cell, index) => {
-      if (!isFilled(cell)) return;
+    for (let index = 0; index < cells.length; index += 1) {
+      const cell = cells[index];
+      if (!isFilled(cell)) continue;
       const amount = penceOf(cell);
       if (amount === null) allNumbers = false;
       else pence.set(columns[index] as number, amount);
-    });
+    }
     if (allNumbers && pence.size > 0) {
       const against = segment.rows.length >= 2 && matchesSums(pence, segment.sums) ? segment.rows : grand.rows.length >= 2 && matchesSums(pence, grand.sums) ? grand.rows : null;
       if (against) {
@@ -423,11 +437,7 @@ export function detectTable(workbook: Workbook, options: DetectTableOptions = {}
     rows.push({ row: r, cells });
     for (const target of [segment, grand]) {
       target.rows.push(r);
-      cells.forEach((cell, index) => {
-        const amount = penceOf(cell);
-        const column = columns[index] as number;
-        if (amount !== null) target.sums.set(column, (target.sums.get(column) ?? 0) + amount);
-      });
+      for (const [column, amount] of pence) target.sums.set(column, (target.sums.get(column) ?? 0) + amount);
     }
   }
 

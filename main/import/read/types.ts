@@ -124,6 +124,7 @@ export interface ReadOptions {
 export type ImportErrorCode =
   | 'empty'
   | 'empty-sheet'
+  | 'not-found'
   | 'too-large'
   | 'zip-bomb'
   | 'too-many-rows'

@@ -227,6 +227,18 @@ export function readWithSheetJs(bytes: Uint8Array, fileName: string, kind: Sheet
           rowsDone += 1;
           if (onProgress && rowsDone % 10_000 === 0) onProgress({ stage: 'converting', rows: rowsDone, sheet: name });
         }
+        // SheetJS stopped at the row limit: its full range says how far the sheet really goes.
+        // (XLSX sheets were measured from their XML before parsing, which a wrong <dimension> cannot fool.)
+        const fullRef = worksheet['!fullref'];
+        if (typeof fullRef === 'string' && kind !== 'xlsx') {
+          const lastRow = XLSX.utils.decode_range(fullRef).e.r + 1;
+          if (lastRow > limits.maxRowsPerSheet) {
+            throw new ImportFileError(
+              `The sheet "${name}" in ${fileName} has more than ${formatCount(limits.maxRowsPerSheet)} rows (it goes down to row ${formatCount(lastRow)}); Scrutiny Desk reads at most ${formatCount(limits.maxRowsPerSheet)} rows from one sheet. Split it into smaller files, or delete what lies below the table.`,
+              { code: 'too-many-rows', file: fileName, sheet: name },
+            );
+          }
+        }
         sheet.merges = (worksheet['!merges'] ?? []).map(toRange);
       } catch (error) {
         if (error instanceof ImportFileError) throw error;

@@ -149,8 +149,9 @@ export function readSmallEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = 40
  * its checksum matches, without keeping the output. A directory that lies about
  * sizes (a crafted zip bomb) or a damaged entry fails here, before a spreadsheet
  * library trusts it. Call only after the declared sizes passed the limits.
+ * `inspect` sees each entry's unpacked content, once, while it is in hand.
  */
-export function verifyZipEntries(bytes: Uint8Array, entries: ZipEntry[]): void {
+export function verifyZipEntries(bytes: Uint8Array, entries: ZipEntry[], inspect?: (entry: ZipEntry, content: Uint8Array) => void): void {
   for (const entry of entries) {
     if (entry.name.endsWith('/') && entry.uncompressedSize === 0) continue;
     const data = storedData(bytes, entry);
@@ -175,5 +176,6 @@ export function verifyZipEntries(bytes: Uint8Array, entries: ZipEntry[]): void {
       throw new ZipFormatError(`the part "${entry.name}" unpacks to a different size than its directory says`, entry.name);
     }
     if (crc32(output) !== entry.crc32) throw new ZipFormatError(`the part "${entry.name}" is damaged (its checksum does not match)`, entry.name);
+    inspect?.(entry, output);
   }
 }

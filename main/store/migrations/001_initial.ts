@@ -264,15 +264,17 @@ CREATE TABLE suggested_questions (${provenance},
 
 -- The history of changes, written by the store's own write path (writer.ts).
 CREATE TABLE change_sets (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id INTEGER PRIMARY KEY,
   at TEXT NOT NULL,
   label TEXT NOT NULL,
   batch_id TEXT REFERENCES import_batches(id) ON DELETE SET NULL,
   undone_at TEXT
 ) STRICT;
 
+-- Plain rowid keys, not AUTOINCREMENT: ids only grow while rows are never deleted
+-- from the end, and AUTOINCREMENT would cost a sqlite_sequence write per change.
 CREATE TABLE changes (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id INTEGER PRIMARY KEY,
   change_set_id INTEGER NOT NULL REFERENCES change_sets(id) ON DELETE CASCADE,
   table_name TEXT NOT NULL,
   row_id TEXT NOT NULL,
@@ -282,7 +284,6 @@ CREATE TABLE changes (
 ) STRICT;
 
 CREATE INDEX changes_by_set ON changes(change_set_id);
-CREATE INDEX changes_by_row ON changes(table_name, row_id);
 CREATE INDEX tor_items_by_investigation ON tor_items(investigation_id);
 CREATE INDEX key_questions_by_investigation ON key_questions(investigation_id);
 CREATE INDEX services_by_provider ON services(provider_id);

@@ -57,6 +57,19 @@ describe('files that are not what their names say', () => {
     expect(refusal(zipOfSheets, 'returns.zip').message).toContain('Unzip it and import the spreadsheets inside one by one');
   });
 
+  it('refuses other Office formats by name', () => {
+    expect(refusal(makeZip([{ name: 'xl/workbook.bin', data: 'x' }]), 'budget.xlsb').message).toMatch(/^budget\.xlsb is really an Excel binary workbook \(XLSB\)\. Save it from Excel as XLSX first;/);
+    const odt = makeZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', store: true }, { name: 'content.xml', data: '<x/>' }]);
+    expect(refusal(odt, 'notes.ods').message).toMatch(/^notes\.ods is really an OpenDocument text document \(ODT\);/);
+    // An OLE2 compound file holding a Word document: take the XLS fixture's structure and rename its stream.
+    const doc = Buffer.from(readFixture('import', 'lcpf-allocations.xls'));
+    const at = doc.indexOf(Buffer.from('Workbook', 'utf16le'));
+    expect(at).toBeGreaterThan(0);
+    Buffer.from('WordDocument', 'utf16le').copy(doc, at);
+    doc.writeUInt16LE(('WordDocument'.length + 1) * 2, at + 0x40);
+    expect(refusal(new Uint8Array(doc), 'minutes.xls').message).toMatch(/^minutes\.xls is really a Word 97-2003 document \(DOC\);/);
+  });
+
   it('refuses a text file dressed as a workbook, suggesting the right name', () => {
     const error = refusal(new TextEncoder().encode('Date,Supplier,Amount\n03/04/2023,St Giles Trust,12500\n'), 'payments.xlsx');
     expect(error.code).toBe('wrong-extension');
@@ -95,6 +108,18 @@ describe('damaged and protected workbooks', () => {
     expect(error.message).toBe(
       'password-protected.xlsx is protected with a password, so Scrutiny Desk cannot read it. Open it in Excel or LibreOffice, remove the password (or save an unprotected copy), and import that copy.',
     );
+  });
+
+  it('refuses a password-protected Excel 97-2003 workbook saved by LibreOffice', () => {
+    const error = refusal(readFixture('import', 'password-protected.xls'), 'password-protected.xls');
+    expect(error.code).toBe('password-protected');
+    expect(error.message).toMatch(/^password-protected\.xls is protected with a password, so Scrutiny Desk cannot read it\./);
+  });
+
+  it('refuses a password-protected ODS saved by LibreOffice', () => {
+    const error = refusal(readFixture('import', 'password-protected.ods'), 'password-protected.ods');
+    expect(error.code).toBe('password-protected');
+    expect(error.message).toMatch(/^password-protected\.ods is protected with a password, so Scrutiny Desk cannot read it\./);
   });
 
   it('refuses a ZIP with encrypted parts as password-protected', () => {
@@ -155,8 +180,46 @@ describe('size limits', () => {
     const bytes = makeZip(xlsxParts(sheetXml(3_000)));
     const error = refusal(bytes, 'payments.xlsx', { limits: { maxRowsPerSheet: 1_000 } });
     expect(error).toMatchObject({ code: 'too-many-rows', file: 'payments.xlsx', sheet: 'Payments' });
-    expect(error.message).toBe('The sheet "Payments" in payments.xlsx has more than 1,000 rows; Scrutiny Desk reads at most 1,000 rows from one sheet. Split it into smaller files.');
+    expect(error.message).toBe(
+      'The sheet "Payments" in payments.xlsx has more than 1,000 rows (it goes down to row 3,000); Scrutiny Desk reads at most 1,000 rows from one sheet. Split it into smaller files, or delete what lies below the table.',
+    );
     expect(readSpreadsheet(bytes, 'payments.xlsx', { limits: { maxRowsPerSheet: 3_000 } }).sheets[0]?.rowCount).toBe(3_000);
+  });
+
+  it('refuses a sheet with a stray cell far below the limit line, rather than dropping it silently', () => {
+    // No <dimension>, a namespace prefix, and one cell at the very bottom of the sheet.
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+      '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Borough</x:t></x:is></x:c></x:row>' +
+      '<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Barnet arrow row</x:t></x:is></x:c></x:row>' +
+      '<x:row r="1048576"><x:c r="B1048576"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    const error = refusal(makeZip(xlsxParts(xml)), 'stray.xlsx');
+    expect(error).toMatchObject({ code: 'too-many-rows', sheet: 'Payments' });
+    expect(error.message).toContain('(it goes down to row 1,048,576)');
+  });
+
+  it('reads a sheet whose <dimension> claims more rows than it has', () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:B1048576"/><sheetData>' +
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Borough</t></is></c><c r="B1" t="inlineStr"><is><t>Amount</t></is></c></row>' +
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>Barnet</t></is></c><c r="B2"><v>412000</v></c></row></sheetData></worksheet>';
+    const workbook = readSpreadsheet(makeZip(xlsxParts(xml)), 'claims.xlsx', { limits: { maxRowsPerSheet: 1_000 } });
+    expect(workbook.sheets[0]?.rowCount).toBe(2);
+  });
+
+  it.each([
+    ['ods', 'ods'],
+    ['xls', 'biff8'],
+  ] as const)('refuses an over-long %s sheet, naming it', (extension, bookType) => {
+    const book = XLSX.utils.book_new();
+    const rows = Array.from({ length: 1_500 }, (_, i) => [`Borough ${i}`, i]);
+    rows.push(...Array.from({ length: 200 }, () => []), ['Stray note far below', 1]);
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Allocations');
+    const bytes = new Uint8Array(XLSX.write(book, { type: 'buffer', bookType }) as Buffer);
+    expect(refusal(bytes, `long.${extension}`, { limits: { maxRowsPerSheet: 1_000 } })).toMatchObject({ code: 'too-many-rows', sheet: 'Allocations' });
+    // Just over the real data, but short of the stray row: still refused, because nothing is dropped silently.
+    expect(refusal(bytes, `long.${extension}`, { limits: { maxRowsPerSheet: 1_600 } })).toMatchObject({ code: 'too-many-rows', sheet: 'Allocations' });
+    expect(readSpreadsheet(bytes, `long.${extension}`, { limits: { maxRowsPerSheet: 1_701 } }).sheets[0]?.rowCount).toBe(1_701);
   });
 
   it('refuses a workbook with more filled cells than the limit', () => {

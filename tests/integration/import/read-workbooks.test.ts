@@ -200,6 +200,20 @@ describe('totals and blank rows', () => {
     ]);
   });
 
+  it('does not take a supplier called "Total ..." for a totals row', () => {
+    const csv = 'Supplier,Date,Amount,Description\nTotal Hygiene Ltd,03/04/2023,£650.00,Office cleaning\nTotal,,£650.00,\n';
+    const table = detectTable(readSpreadsheet(Buffer.from(csv), 'payments.csv'));
+    expect(table.rows.map((r) => r.cells[0]?.text)).toEqual(['Total Hygiene Ltd']);
+    expect(table.skipped).toEqual([{ row: 3, reason: 'total', message: 'Row 3 is a totals row ("Total").' }]);
+  });
+
+  it('finds a header of years under a title', () => {
+    const csv = 'LCPF allocations\n\nBorough,2022,2023,2024\nBarnet,412000,418000,425000\n';
+    const table = detectTable(readSpreadsheet(Buffer.from(csv), 'years.csv'));
+    expect(table.headerRow).toBe(3);
+    expect(table.headers.map((h) => h.name)).toEqual(['Borough', '2022', '2023', '2024']);
+  });
+
   it('recognises an unlabelled row whose numbers are the sum of the rows above', () => {
     const table = detectTable(read('lcpf-allocations-semicolon.csv'));
     expect(table.rows.map((r) => r.row)).toEqual([2, 3, 4, 5]);

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ImportFileError, READ_WORKER_ENTRY, READ_WORKER_MODULE, readSpreadsheet, readSpreadsheetInWorker, type ReadProgress } from '../../../main/import/read/index.ts';
+import { ImportFileError, READ_WORKER_ENTRY, READ_WORKER_MODULE, readSpreadsheet, readSpreadsheetInWorker, runSpreadsheetTaskInWorker, type ReadProgress } from '../../../main/import/read/index.ts';
 import { fixturePath, readFixture } from '../../helpers/fixtures.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
@@ -72,6 +72,32 @@ describe('readSpreadsheetInWorker', () => {
     const reading = readSpreadsheetInWorker(fixturePath('import', 'lcpf-allocations.xlsx'), { signal: controller.signal });
     controller.abort();
     await expect(reading).rejects.toMatchObject({ code: 'cancelled', message: 'Reading lcpf-allocations.xlsx was cancelled.' });
+  });
+
+  it('runs a task on the workbook inside the worker, so only its result crosses back', async () => {
+    const dir = tempDir();
+    const taskModule = join(dir, 'summarise.mts');
+    const readModule = fileURLToPath(new URL('../../../main/import/read/index.ts', import.meta.url));
+    writeFileSync(
+      taskModule,
+      `import { detectTable, ImportFileError } from ${JSON.stringify(readModule)};\n` +
+        'export function summarise(workbook, input) {\n' +
+        '  if (input.refuse) throw new ImportFileError(`${workbook.fileName} was refused by the task.`, { code: "unsupported", file: workbook.fileName });\n' +
+        '  const table = detectTable(workbook);\n' +
+        '  return { headers: table.headers.map((h) => h.name), rows: table.rows.length, skipped: table.skipped.map((s) => s.reason) };\n' +
+        '}\n',
+    );
+    const task = { module: taskModule, exportName: 'summarise', input: { refuse: false } };
+    await expect(runSpreadsheetTaskInWorker(fixturePath('import', 'lcpf-allocations.ods'), task)).resolves.toEqual({
+      headers: ['Borough', 'GSS code', 'LCPF allocation 2022-23', 'LCPF allocation 2023-24', 'LCPF allocation 2024-25', 'Total 2022-25'],
+      rows: 8,
+      skipped: ['blank', 'total', 'blank', 'note'],
+    });
+    await expect(runSpreadsheetTaskInWorker(fixturePath('import', 'lcpf-allocations.ods'), { ...task, input: { refuse: true } })).rejects.toMatchObject({
+      code: 'unsupported',
+      message: 'lcpf-allocations.ods was refused by the task.',
+    });
+    await expect(runSpreadsheetTaskInWorker(fixturePath('import', 'lcpf-allocations.ods'), { ...task, exportName: 'missing' })).rejects.toThrow(/has no function called missing/);
   });
 
   it('exports where its worker lives, for the bundler', () => {

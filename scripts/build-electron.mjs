@@ -88,6 +88,19 @@ export async function buildElectron({ projectRoot = PROJECT_ROOT, outDir = OUT_D
     metafile: true,
   });
 
+  // The import worker, as an ES module of its own (it awaits at its top level), so the
+  // packaged app needs neither tsx nor the TypeScript sources.
+  await build({
+    ...common,
+    format: 'esm',
+    entryPoints: [join(projectRoot, 'main', 'import', 'job-worker.ts')],
+    outfile: join(outDir, 'import-worker.mjs'),
+    platform: 'node',
+    target: NODE_TARGET,
+    external: ['better-sqlite3'],
+    banner: { js: 'import { createRequire as __scrutinyCreateRequire } from "node:module"; const require = __scrutinyCreateRequire(import.meta.url);' },
+  });
+
   const preload = readFileSync(join(outDir, 'preload.cjs'), 'utf8');
   const required = [...preload.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]);
   const foreign = required.filter((name) => name !== 'electron');
@@ -96,7 +109,7 @@ export async function buildElectron({ projectRoot = PROJECT_ROOT, outDir = OUT_D
 
   const size = (result, file) => Math.round((result.metafile.outputs[relative(projectRoot, join(outDir, file)).split(sep).join('/')]?.bytes ?? 0) / 1024);
   log(`Built ${relative(projectRoot, join(outDir, 'main.cjs'))} (${size(mainResult, 'main.cjs')} KB) and ${relative(projectRoot, join(outDir, 'preload.cjs'))} (${size(preloadResult, 'preload.cjs')} KB).`);
-  return { main: join(outDir, 'main.cjs'), preload: join(outDir, 'preload.cjs') };
+  return { main: join(outDir, 'main.cjs'), preload: join(outDir, 'preload.cjs'), importWorker: join(outDir, 'import-worker.mjs') };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

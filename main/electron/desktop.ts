@@ -117,7 +117,9 @@ export function startDesktop(electron: ElectronModules, options: DesktopOptions 
     if (!existsSync(join(rendererDir, 'index.html'))) log(`The renderer is not built (${rendererDir} has no index.html): run "npm run build:renderer".`);
     serveAppProtocol(session.protocol, rendererDir);
 
-    const context = new AppContext({ face: 'electron', appDataDir, ...(nativeBinding ? { nativeBinding } : {}) });
+    // The import worker runs bundled in the desktop app; tsx is for development only.
+    const importWorkerEntry = join(appRoot, 'dist', 'electron', 'import-worker.mjs');
+    const context = new AppContext({ face: 'electron', appDataDir, importWorkerEntry, ...(nativeBinding ? { nativeBinding } : {}) });
     let startupProblem: string | null = null;
     try {
       await context.openDefault();

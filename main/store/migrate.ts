@@ -2,6 +2,7 @@
 // the whole file still passes integrity_check and foreign_key_check afterwards.
 import type Database from 'better-sqlite3';
 import { initialSchema } from './migrations/001_initial.ts';
+import { searchAndPerspectives } from './migrations/002_search_and_perspectives.ts';
 import { StoreError } from './errors.ts';
 
 export interface Migration {
@@ -10,7 +11,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndPerspectives];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 /** "SCRD": marks a file as a Scrutiny Desk store in its SQLite header. */
 export const APPLICATION_ID = 0x53435244;

@@ -9,7 +9,7 @@ export const DOMAIN_TABLES = [
   'sources', 'import_profiles', 'import_batches', 'import_rejections', 'investigations', 'tor_items',
   'key_questions', 'boroughs', 'organisations', 'organisation_aliases', 'funds', 'services',
   'service_boroughs', 'funding_lines', 'figures', 'stated_shares', 'payments', 'witnesses', 'evidence_sessions',
-  'session_witnesses', 'notes', 'excerpts', 'evidence_links', 'suggested_questions',
+  'session_witnesses', 'notes', 'excerpts', 'evidence_links', 'suggested_questions', 'evaluations',
 ] as const;
 export type DomainTable = (typeof DOMAIN_TABLES)[number];
 

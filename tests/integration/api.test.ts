@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HandlerTable, createApi } from '../../main/api.ts';
 import { AppContext } from '../../main/app-context.ts';
 import { methodNames } from '../../shared/contract.ts';
+import { SCHEMA_VERSION } from '../../main/store/migrate.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const dir = tempDir();
@@ -60,7 +61,7 @@ describe('the API on a seeded store', () => {
   it('creates a store, remembers it as recent, and shows the overview with honest zero counts', async () => {
     const path = join(dir, 'inquiry.sqlite');
     const created = await api.call('store.create', { path });
-    expect(created).toMatchObject({ fileName: 'inquiry.sqlite', schemaVersion: 1, investigationTitle: 'MOPAC and VRU Commissioning', locationWarning: null });
+    expect(created).toMatchObject({ fileName: 'inquiry.sqlite', schemaVersion: SCHEMA_VERSION, investigationTitle: 'MOPAC and VRU Commissioning', locationWarning: null });
     expect(existsSync(path)).toBe(true);
     expect((await api.call('store.recent', {}))[0]).toMatchObject({ path, title: 'MOPAC and VRU Commissioning', exists: true });
 

@@ -4,6 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../main/paths.ts';
+import { SCHEMA_VERSION } from '../../main/store/migrate.ts';
 import { sha256, tempDir } from '../helpers/temp.ts';
 
 const dir = tempDir();
@@ -24,7 +25,7 @@ describe('scrutiny command line', () => {
     const info = scrutiny('info', store, '--json');
     expect(info.code).toBe(0);
     const report = JSON.parse(info.out);
-    expect(report).toMatchObject({ file: store, schemaVersion: 1, investigation: 'MOPAC and VRU Commissioning' });
+    expect(report).toMatchObject({ file: store, schemaVersion: SCHEMA_VERSION, investigation: 'MOPAC and VRU Commissioning' });
     expect(report.counts).toMatchObject({ tor_items: 3, key_questions: 4, boroughs: 33, figures: 7, funds: 6, services: 0 });
     // info only reads: no backup folder appears beside the store.
     expect(existsSync(join(dir, 'x backups'))).toBe(false);

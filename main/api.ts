@@ -6,7 +6,10 @@ import { contract, isMethodName, methodNames, type MethodName, type MethodOutput
 import { errorEnvelope, okEnvelope, type Envelope } from '../shared/envelope.ts';
 import type { AppContext } from './app-context.ts';
 import { registerCoreHandlers } from './handlers/core.ts';
+import { registerEvidenceHandlers } from './handlers/evidence.ts';
 import { registerImportHandlers } from './handlers/imports.ts';
+import { registerSearchHandlers } from './handlers/search.ts';
+import { registerServicesHandlers } from './handlers/services.ts';
 import { toApiError } from './api-errors.ts';
 
 export { toApiError };
@@ -72,5 +75,8 @@ export function createApi(context: AppContext): HandlerTable {
   const table = new HandlerTable(context);
   registerCoreHandlers(table, context);
   registerImportHandlers(table, context);
+  registerServicesHandlers(table, context);
+  registerEvidenceHandlers(table, context);
+  registerSearchHandlers(table, context);
   return table.assertComplete();
 }

@@ -2,10 +2,13 @@
 // its input and of its output; main/api.ts implements each once, and the
 // Electron IPC face, the browser-mode HTTP face and the CLI all go through it.
 import { coreMethods } from './contract/core.ts';
+import { evidenceMethods } from './contract/evidence.ts';
 import { importMethods } from './contract/imports.ts';
+import { searchMethods } from './contract/search.ts';
+import { serviceMethods } from './contract/services.ts';
 import type { z } from 'zod';
 
-const groups = [coreMethods, importMethods];
+const groups = [coreMethods, importMethods, serviceMethods, evidenceMethods, searchMethods];
 
 // Each area declares its methods in shared/contract/. A spread would silently keep
 // the last of two methods with one name, so a name declared twice stops the app.
@@ -20,6 +23,9 @@ for (const group of groups) {
 export const contract = {
   ...coreMethods,
   ...importMethods,
+  ...serviceMethods,
+  ...evidenceMethods,
+  ...searchMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,9 @@
+// Search methods of the contract.
+import { method, none } from './method.ts';
+
+export const searchMethods = {
+} as const;
+
+// Placeholders keep the imports used until the first method is declared.
+void method;
+void none;

@@ -5,7 +5,7 @@
 export function toMatchQuery(typed: string): string | null {
   const words = typed
     .normalize('NFKC')
-    .replace(/["*^():{}[\]+\-]/g, ' ')
+    .replace(/["*^():{}[\]+-]/g, ' ')
     .split(/\s+/)
     .map((word) => word.trim())
     .filter((word) => word !== '' && !/^(AND|OR|NOT|NEAR)$/.test(word));

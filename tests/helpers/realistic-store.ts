@@ -3,7 +3,6 @@
 // excerpts and links. Deterministic, written through the store's own write path.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { BOROUGHS } from '../../shared/boroughs.ts';
 import { createStore } from '../../main/store/store.ts';
 import { SCHEMA_VERSION } from '../../main/store/migrate.ts';
 

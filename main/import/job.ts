@@ -67,24 +67,27 @@ export async function commitTask(task: Extract<ImportTask, { op: 'commit' }>, re
     if (!result.ok) {
       throw new StoreError('invalid-input', `The columns of ${prepared.fileName} are not mapped well enough to import: ${result.problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; ')}`, prepared.fileName);
     }
-    let profileId = prepared.profile ? profileIdByName(store.db, prepared.profile.profile.name) : null;
-    if (task.saveProfileAs) profileId = saveProfile(store.db, store.writer, makeProfile(task.saveProfileAs, prepared.mapping, prepared.table.columns));
     report(0, null, 'Writing to the store');
-    const rejected = new Set(result.rows.filter((row) => row.status === 'rejected').map((row) => row.rowNumber));
-    const rawRows = new Map<number, string[]>();
-    for (const row of prepared.table.rows) if (rejected.has(row.rowNumber)) rawRows.set(row.rowNumber, row.cells.map((cell) => cell.text));
-    const batch = commitImport(store.db, store.writer, {
-      file: { fileName: prepared.fileName, sha256: prepared.sha256, bytes: prepared.bytes, sheet: prepared.table.sheet },
-      target: prepared.target,
-      mapping: prepared.mapping,
-      profileId,
-      result,
-      rawRows,
-      headers: prepared.table.columns.map((c) => c.name),
-    }, (done, total, message) => report(done, total, message));
-    watch.lap('commit');
-    watch.print();
-    return batch;
+    // The saved mapping and the import stand or fall together: a failed import saves no profile.
+    return store.db.transaction(() => {
+      let profileId = prepared.profile ? profileIdByName(store.db, prepared.profile.profile.name) : null;
+      if (task.saveProfileAs) profileId = saveProfile(store.db, store.writer, makeProfile(task.saveProfileAs, prepared.mapping, prepared.table.columns));
+      const rejected = new Set(result.rows.filter((row) => row.status === 'rejected').map((row) => row.rowNumber));
+      const rawRows = new Map<number, string[]>();
+      for (const row of prepared.table.rows) if (rejected.has(row.rowNumber)) rawRows.set(row.rowNumber, row.cells.map((cell) => cell.text));
+      const batch = commitImport(store.db, store.writer, {
+        file: { fileName: prepared.fileName, sha256: prepared.sha256, bytes: prepared.bytes, sheet: prepared.table.sheet },
+        target: prepared.target,
+        mapping: prepared.mapping,
+        profileId,
+        result,
+        rawRows,
+        headers: prepared.table.columns.map((c) => c.name),
+      }, (done, total, message) => report(done, total, message));
+      watch.lap('commit');
+      watch.print();
+      return batch;
+    })();
   } finally {
     store.close();
   }

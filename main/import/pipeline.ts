@@ -153,7 +153,7 @@ export function describeRecord(record: ImportRecord, fundNames: ReadonlyMap<stri
   return {
     kind: 'payment', outcome: record.outcome, why: record.why,
     fields: [
-      field('Date', formatUkDate(record.paidOn)), field('Supplier', organisationName(record.supplier)), field('Amount', formatMoney(record.amountPence)),
+      field('Date', formatUkDate(record.paidOn)), field('Supplier', organisationName(record.supplier)), field('Amount', formatMoney(record.amountPence, { showPence: true })),
       field('Description', record.description), field('Cost centre', record.costCentre), field('Expense type', record.expenseType),
       field('Transaction', record.transactionRef), field('Paid by', organisationName(record.payer)),
     ].filter((f) => f.value !== ''),

@@ -15,8 +15,9 @@ export interface WebServerOptions {
   staticDir: string;
   port?: number;
   token?: string;
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted, in bytes (imports.upload, which carries a file, has its own). */
   maxBodyBytes?: number;
+  maxUploadBytes?: number;
 }
 
 export interface RunningWebServer {
@@ -85,6 +86,8 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const limit = options.maxBodyBytes ?? 1024 * 1024;
+  // A 100 MB file as base64 inside JSON.
+  const uploadLimit = options.maxUploadBytes ?? 140 * 1024 * 1024;
   let port = 0;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -112,16 +115,21 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         sendJson(response, 415, errorEnvelope({ code: 'invalid-input', message: 'API calls send JSON.' }));
         return;
       }
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       let input: unknown;
       try {
-        const body = await readBody(request, limit);
+        const body = await readBody(request, method === 'imports.upload' ? uploadLimit : limit);
         input = body.length > 0 ? JSON.parse(body) : {};
       } catch (error) {
         const tooLarge = (error as { tooLarge?: boolean }).tooLarge === true;
+        if (tooLarge) {
+          // The rest of the body is never read: close the connection rather than leave it half-read for reuse.
+          response.setHeader('Connection', 'close');
+          response.on('finish', () => request.destroy());
+        }
         sendJson(response, tooLarge ? 413 : 400, errorEnvelope({ code: 'invalid-input', message: tooLarge ? (error as Error).message : 'The request body is not valid JSON.' }));
         return;
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       sendJson(response, 200, await options.api.dispatch(method, input));
       return;
     }

@@ -2,10 +2,12 @@
 // the detail pane on the right when open, and the status bar along the bottom.
 import { useEffect, type MouseEvent } from 'react';
 import { DetailPane } from './components/DetailPane.tsx';
+import { FileDrop } from './components/FileDrop.tsx';
 import { Notifications } from './components/Notifications.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { EmptyPage } from './pages/EmptyPage.tsx';
+import { ImportsPage } from './pages/ImportsPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { pageForShortcut } from './routes.ts';
 import { isStoresShortcut } from './shortcuts.ts';
@@ -60,17 +62,18 @@ export function App() {
   }, [loadInfo, loadOverview]);
 
   return (
-    <div className={pane === null ? 'app' : pane === 'store' ? 'app has-pane has-stores-pane' : 'app has-pane'}>
+    <div className={pane === null ? 'app' : pane === 'store' ? 'app has-pane has-stores-pane' : pane === 'batch' ? 'app has-pane has-batch-pane' : 'app has-pane'}>
       <a className="skip-link" href="#main" onClick={skipToMain}>
         Skip to main content
       </a>
       <Sidebar />
       <main id="main" className="work" tabIndex={-1}>
         <Notifications />
-        {route.page === 'overview' ? <OverviewPage /> : <EmptyPage page={route.page} />}
+        {route.page === 'overview' ? <OverviewPage /> : route.page === 'imports' ? <ImportsPage /> : <EmptyPage page={route.page} />}
       </main>
       <DetailPane />
       <StatusBar />
+      <FileDrop />
     </div>
   );
 }

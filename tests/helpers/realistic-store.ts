@@ -61,7 +61,7 @@ export async function realisticStore(path: string, size: RealisticSize = REALIST
       const provider = providers[i % providers.length]!;
       const id = tx.insert('services', {
         reference: `SVC-${String(i).padStart(5, '0')}`, name: `${CATEGORIES[i % CATEGORIES.length]} service ${i}`, provider_id: provider,
-        commissioner_id: i % 3 === 0 ? vru : mopac, category: CATEGORIES[i % CATEGORIES.length], aims: sentence(random, 14), outcomes: sentence(random, 10),
+        commissioner_id: i % 3 === 0 ? vru : mopac, category: CATEGORIES[i % CATEGORIES.length]!, aims: sentence(random, 14), outcomes: sentence(random, 10),
         start_date: `20${19 + (i % 5)}-04-01`, end_date: `20${24 + (i % 4)}-03-31`, london_wide: i % 10 === 0 ? 1 : 0,
       });
       services.push({ id, provider });

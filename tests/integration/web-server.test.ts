@@ -88,6 +88,15 @@ describe('browser mode server', () => {
     expect(broken.status).toBe(400);
   });
 
+  it('takes a file of several megabytes through imports.upload, but no other call that large', async () => {
+    const file = Buffer.alloc(3 * 1024 * 1024, 'Date,Supplier,Amount\n');
+    const upload = await send('/api/imports.upload', { method: 'POST', headers: auth, body: JSON.stringify({ fileName: 'big.csv', dataBase64: file.toString('base64') }) });
+    expect(upload.status).toBe(200);
+    expect(JSON.parse(upload.body)).toMatchObject({ ok: true, value: { path: expect.stringMatching(/big\.csv$/) } });
+    const other = await send('/api/store.open', { method: 'POST', headers: auth, body: JSON.stringify({ path: 'x'.repeat(2 * 1024 * 1024) }) });
+    expect(other.status).toBe(413);
+  });
+
   it('returns contract errors as envelopes', async () => {
     const reply = await send('/api/store.open', { method: 'POST', headers: auth, body: '{"path": 7}' });
     expect(reply.status).toBe(200);

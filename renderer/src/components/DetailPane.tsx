@@ -8,6 +8,7 @@ import { figureShort, figureYears, sourceKindWords } from '../lib/format.ts';
 import { useDetailStore, type DetailRequest } from '../state/detail.ts';
 import { useSourceNumber } from './SourceRef.tsx';
 import { StorePane } from './StorePane.tsx';
+import { BatchPane } from '../pages/imports/BatchPane.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -90,6 +91,8 @@ export function DetailPane() {
         <div className="pane-content">
           {request.kind === 'store' ? (
             <StorePane />
+          ) : request.kind === 'batch' ? (
+            <BatchPane key={request.serial} batchId={request.batchId} confirmUndo={request.confirmUndo} />
           ) : source !== null ? (
             <SourceDetail request={request} source={source} />
           ) : (

@@ -86,10 +86,20 @@ export function StatusBar() {
           <span className="muted">Nothing running</span>
         ) : (
           running.map((task) => (
-            <span key={task.id} className="task">
+            <span key={task.id} className="task" title={task.detail ?? undefined}>
               <span className="spinner" aria-hidden="true" />
               {task.label}…
-              {task.progress !== null && <progress max={1} value={task.progress} aria-label={task.label} />}
+              {/* The detail changes often: shown, but not read out at each change. */}
+              {task.detail !== undefined && task.detail !== null && (
+                <span className="task-detail" aria-hidden="true">
+                  {task.detail}
+                </span>
+              )}
+              {task.progress !== null ? (
+                <progress max={1} value={task.progress} aria-label={task.label} />
+              ) : (
+                task.measured === true && <progress aria-label={task.label} />
+              )}
             </span>
           ))
         )}

@@ -15,6 +15,10 @@ export interface RunningTask {
   label: string;
   /** 0..1 when known. */
   progress: number | null;
+  /** What it is doing now, when it says: "Writing to the store". */
+  detail?: string | null;
+  /** Shown with a progress bar, indeterminate until its progress is known. */
+  measured?: boolean;
 }
 
 export interface AppState {
@@ -28,6 +32,10 @@ export interface AppState {
   dismiss(id: number): void;
   /** Runs `work` with a label in the status bar while it lasts. */
   track<T>(label: string, work: () => Promise<T>): Promise<T>;
+  /** Shows long work in the status bar until `endTask`; its progress can be updated meanwhile. */
+  startTask(label: string, options?: { measured?: boolean }): number;
+  updateTask(id: number, patch: Partial<Pick<RunningTask, 'label' | 'progress' | 'detail'>>): void;
+  endTask(id: number): void;
 }
 
 let nextId = 1;
@@ -85,13 +93,26 @@ export const useAppStore = create<AppState>()(
       },
 
       async track(label, work) {
-        const task: RunningTask = { id: nextId++, label, progress: null };
-        set((state) => ({ running: [...state.running, task] }));
+        const id = get().startTask(label);
         try {
           return await work();
         } finally {
-          set((state) => ({ running: state.running.filter((t) => t.id !== task.id) }));
+          get().endTask(id);
         }
+      },
+
+      startTask(label, options) {
+        const task: RunningTask = { id: nextId++, label, progress: null, ...(options?.measured === true ? { measured: true } : {}) };
+        set((state) => ({ running: [...state.running, task] }));
+        return task.id;
+      },
+
+      updateTask(id, patch) {
+        set((state) => ({ running: state.running.map((t) => (t.id === id ? { ...t, ...patch } : t)) }));
+      },
+
+      endTask(id) {
+        set((state) => ({ running: state.running.filter((t) => t.id !== id) }));
       },
     }),
   ),

@@ -16,7 +16,11 @@ export interface SourceRequest {
   locator?: string | null | undefined;
 }
 
-export type DetailRequest = ({ kind: 'source' } & SourceRequest) | { kind: 'store' };
+export type DetailRequest =
+  | ({ kind: 'source' } & SourceRequest)
+  | { kind: 'store' }
+  /** An import batch; `confirmUndo` opens it with the undo confirmation showing. */
+  | { kind: 'batch'; batchId: string; confirmUndo: boolean; serial: number };
 
 export interface DetailState {
   request: DetailRequest | null;
@@ -25,11 +29,14 @@ export interface DetailState {
   openSource(request: SourceRequest, opener?: HTMLElement | null): Promise<void>;
   /** Opens the evidence stores pane (or, when it is open, moves focus to its heading). */
   openStore(opener?: HTMLElement | null): void;
+  /** Opens an import batch: its counts, every rejected row, and undo. */
+  openBatch(batchId: string, opener?: HTMLElement | null, options?: { confirmUndo?: boolean }): void;
   /** Closes the pane; focus goes back to what opened it unless `restoreFocus` is false. */
   close(options?: { restoreFocus?: boolean }): void;
 }
 
 let returnFocusTo: HTMLElement | null = null;
+let batchSerial = 0;
 
 function rememberOpener(opener: HTMLElement | null | undefined): void {
   returnFocusTo = opener ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
@@ -73,6 +80,14 @@ export const useDetailStore = create<DetailState>()(
       }
       rememberOpener(opener);
       set({ request: { kind: 'store' }, source: null, status: 'ready' });
+      focusPane();
+    },
+
+    openBatch(batchId, opener, options) {
+      // Opening another batch from the list keeps the first opener, so Escape returns to the list.
+      if (get().request?.kind !== 'batch') rememberOpener(opener);
+      else if (opener !== undefined && opener !== null) returnFocusTo = opener;
+      set({ request: { kind: 'batch', batchId, confirmUndo: options?.confirmUndo === true, serial: ++batchSerial }, source: null, status: 'ready' });
       focusPane();
     },
 

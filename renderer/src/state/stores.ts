@@ -10,6 +10,7 @@ import { fileNameOf } from '../lib/format.ts';
 import { useAppStore } from './app.ts';
 import { useCountsStore } from './counts.ts';
 import { useDetailStore } from './detail.ts';
+import { useImportsStore } from './imports.ts';
 import { notifying } from './notifying.ts';
 import { useOverviewStore } from './overview.ts';
 
@@ -64,6 +65,7 @@ async function reloadForNewStore(): Promise<void> {
   useCountsStore.setState({ counts: null, status: 'idle' });
   useStoresStore.setState({ backups: null, backupsOf: null, backupsStatus: 'idle' });
   await useAppStore.getState().loadInfo();
+  useImportsStore.getState().reset(); // the batches and any file being imported were the previous store's
   const store = useAppStore.getState().info?.store ?? null;
   // A store created without the inquiry has no investigation for the overview to show.
   // (If app info could not be read, the overview is still tried, so the page never waits for nothing.)

@@ -42,6 +42,19 @@ export class AppContext {
     this.jobs = new JobRegistry(toApiError);
   }
 
+  private offered: string | null = null;
+
+  /** A spreadsheet chosen outside the page (the desktop File menu), waiting for the Imports page to take it. */
+  offerImport(path: string): void {
+    this.offered = path;
+  }
+
+  takeOfferedImport(): string | null {
+    const path = this.offered;
+    this.offered = null;
+    return path;
+  }
+
   /** Where files sent by the browser in browser mode are kept for import. */
   get uploadsDir(): string {
     return join(this.appDataDir, 'uploads');

@@ -10,6 +10,7 @@ import { AppContext } from '../app-context.ts';
 import { PRODUCT_NAME, defaultAppDataDir } from '../app-data.ts';
 import { configureSession, hardenWebContents } from './hardening.ts';
 import { registerIpc } from './ipc.ts';
+import { IMPORT_OFFERED_EVENT } from '../../shared/contract/imports.ts';
 import { buildMenuTemplate, createStoreActions } from './menu.ts';
 import { electronNativeBindingPath, hasElectronNativeBinding, missingNativeBindingMessage, type NativeBindingPlace } from './native-binding.ts';
 import { registerAppScheme, serveAppProtocol } from './protocol.ts';
@@ -146,6 +147,11 @@ export function startDesktop(electron: ElectronModules, options: DesktopOptions 
       window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
       startFolder: () => app.getPath('documents'),
       onStoreChanged: () => mainWindow?.webContents.reload(),
+      onImportChosen: (path) => {
+        context.offerImport(path);
+        // A plain DOM event: the page then asks for the file through the contract (imports.takeOffered).
+        void mainWindow?.webContents.executeJavaScript(`window.dispatchEvent(new Event('${IMPORT_OFFERED_EVENT}'))`);
+      },
     });
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(buildMenuTemplate(actions, { platform, development: !app.isPackaged, quit: () => app.quit() })));
 

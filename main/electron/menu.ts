@@ -12,6 +12,7 @@ export const ACCELERATORS = {
   openStore: 'CmdOrCtrl+O',
   newStore: 'CmdOrCtrl+N',
   backUpNow: 'CmdOrCtrl+Shift+B',
+  importSpreadsheet: 'CmdOrCtrl+I',
   quit: 'CmdOrCtrl+Q',
 } as const;
 
@@ -24,7 +25,13 @@ export interface StoreActions {
   openStore(): Promise<void>;
   newStore(): Promise<void>;
   backUpNow(): Promise<void>;
+  importSpreadsheet(): Promise<void>;
 }
+
+export const SPREADSHEET_FILTERS = [
+  { name: 'Spreadsheets', extensions: ['csv', 'xlsx', 'ods', 'xls'] },
+  { name: 'All files', extensions: ['*'] },
+];
 
 type DialogLike = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
 
@@ -37,6 +44,8 @@ export interface StoreActionDeps {
   startFolder: () => string;
   /** Called after another store was opened or created, e.g. to reload the renderer. */
   onStoreChanged: (status: StoreStatus) => void;
+  /** Hands a chosen spreadsheet to the Imports page (AppContext.offerImport, then a nudge to the page). */
+  onImportChosen: (path: string) => void;
 }
 
 function describe(error: ApiError): string {
@@ -87,6 +96,12 @@ export function createStoreActions(deps: StoreActionDeps): StoreActions {
       if (result.ok) deps.onStoreChanged(result.value as StoreStatus);
       else await failed('The store could not be created.', result);
     }),
+    importSpreadsheet: guard('The spreadsheet could not be opened.', async () => {
+      const choice = await openDialog({ title: 'Import a spreadsheet', buttonLabel: 'Import', defaultPath: deps.startFolder(), properties: ['openFile'], filters: SPREADSHEET_FILTERS });
+      const path = choice.filePaths[0];
+      if (choice.canceled || !path) return;
+      deps.onImportChosen(path);
+    }),
     backUpNow: guard('The backup could not be taken.', async () => {
       const result = await deps.table.dispatch('store.backupNow', {});
       if (!result.ok) return failed('The backup could not be taken.', result);
@@ -111,6 +126,8 @@ export function buildMenuTemplate(actions: StoreActions, options: MenuOptions): 
     submenu: [
       { label: 'Open store…', accelerator: ACCELERATORS.openStore, click: () => void actions.openStore() },
       { label: 'New store…', accelerator: ACCELERATORS.newStore, click: () => void actions.newStore() },
+      { type: 'separator' },
+      { label: 'Import a spreadsheet…', accelerator: ACCELERATORS.importSpreadsheet, click: () => void actions.importSpreadsheet() },
       { type: 'separator' },
       { label: 'Back up now', accelerator: ACCELERATORS.backUpNow, click: () => void actions.backUpNow() },
       ...(mac ? [] : [{ type: 'separator' } as const, quit]),

@@ -21,6 +21,11 @@ function safeFileName(name: string): string {
 
 export function registerImportHandlers(table: HandlerTable, context: AppContext): void {
   const store = () => context.requireStore();
+
+  table.register('imports.takeOffered', () => {
+    const path = context.takeOfferedImport();
+    return path ? { path, fileName: basename(path) } : null;
+  });
   const workerOptions = () => ({
     ...(context.options.nativeBinding ? { nativeBinding: context.options.nativeBinding } : {}),
   });

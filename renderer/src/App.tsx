@@ -1,6 +1,7 @@
 // The window: a skip link, the navigation on the left, the work in the middle,
 // the detail pane on the right when open, and the status bar along the bottom.
 import { useEffect, type MouseEvent } from 'react';
+import { IMPORT_OFFERED_EVENT } from '../../shared/contract/imports.ts';
 import { DetailPane } from './components/DetailPane.tsx';
 import { FileDrop } from './components/FileDrop.tsx';
 import { Notifications } from './components/Notifications.tsx';
@@ -8,6 +9,7 @@ import { Sidebar } from './components/Sidebar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { EmptyPage } from './pages/EmptyPage.tsx';
 import { ImportsPage } from './pages/ImportsPage.tsx';
+import { useImportsStore } from './state/imports.ts';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { pageForShortcut } from './routes.ts';
 import { isStoresShortcut } from './shortcuts.ts';
@@ -60,6 +62,16 @@ export function App() {
     void loadInfo();
     void loadOverview();
   }, [loadInfo, loadOverview]);
+
+  // The desktop File menu's "Import a spreadsheet…" leaves the file with main and says so with this event.
+  useEffect(() => {
+    const onOffered = () => {
+      if (useRouter.getState().route.page === 'imports') void useImportsStore.getState().startOffered();
+      else useRouter.getState().go('imports'); // the Imports page takes the file as it opens
+    };
+    window.addEventListener(IMPORT_OFFERED_EVENT, onOffered);
+    return () => window.removeEventListener(IMPORT_OFFERED_EVENT, onOffered);
+  }, []);
 
   return (
     <div className={pane === null ? 'app' : pane === 'store' ? 'app has-pane has-stores-pane' : pane === 'batch' ? 'app has-pane has-batch-pane' : 'app has-pane'}>

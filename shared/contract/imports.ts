@@ -4,7 +4,11 @@ import * as imports from '../import-schemas.ts';
 import * as s from '../schemas.ts';
 import { method, none } from './method.ts';
 
+/** The DOM event that tells the page a file was chosen for import outside it (the desktop File menu). */
+export const IMPORT_OFFERED_EVENT = 'scrutiny:import-offered';
+
 export const importMethods = {
+  'imports.takeOffered': method(none, z.object({ path: z.string(), fileName: z.string() }).nullable(), 'A file chosen for import from the File menu, if one is waiting'),
   'imports.upload': method(
     z.object({ fileName: z.string().trim().min(1).max(255), dataBase64: z.string().max(150 * 1024 * 1024) }).strict(),
     z.object({ path: z.string() }),

@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import type { FileChooser, Locator, Page } from 'playwright-core';
+import { IMPORT_OFFERED_EVENT } from '../../shared/contract/imports.ts';
 import { launchApp, seriousAxeViolations, type LaunchedApp } from './harness.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'import');
@@ -656,6 +657,17 @@ test('a file dropped anywhere on the window goes to Imports and is read: title r
   assert.deepEqual((await cellTexts(rows.nth(0))).slice(0, 7), ['6', 'New', fund, 'Barking and Dagenham', '2022-23', '£402,000', '']);
   assert.deepEqual((await cellTexts(rows.nth(1))).slice(0, 6), ['New', fund, 'Barking and Dagenham', '2023-24', '', '£407,500']);
   await noSeriousAxe(page, 'after a dropped file');
+  await flow(page).getByRole('button', { name: 'Cancel this import' }).click();
+});
+
+test('a file chosen from the desktop File menu (left with main, announced by an event) opens in the Imports flow from any page', async () => {
+  const { page } = app;
+  await page.keyboard.press('Alt+1');
+  await page.getByRole('heading', { level: 1, name: 'MOPAC and VRU Commissioning' }).waitFor();
+  app.context.offerImport(fixture('lcpf-allocations.xlsx'));
+  await page.evaluate((name) => window.dispatchEvent(new Event(name)), IMPORT_OFFERED_EVENT);
+  await flow(page).getByText('Import of lcpf-allocations.xlsx').waitFor();
+  assert.match(page.url(), /#\/imports$/);
   await flow(page).getByRole('button', { name: 'Cancel this import' }).click();
 });
 

@@ -13,6 +13,7 @@ import { IPC_CHANNEL } from '../../shared/bridge.ts';
 import { methodNames } from '../../shared/contract.ts';
 import type { Envelope } from '../../shared/envelope.ts';
 import { CONTENT_SECURITY_POLICY } from '../../main/security.ts';
+import { createApi } from '../../main/api.ts';
 import { startDesktop, type DesktopApp, type ElectronModules } from '../../main/electron/desktop.ts';
 import { configureSession, decideNavigation, hardenWebContents, isLocalRequestUrl } from '../../main/electron/hardening.ts';
 import { createIpcHandler, refusalReason, type SenderLike } from '../../main/electron/ipc.ts';
@@ -585,11 +586,12 @@ describe('the desktop app started with recording fakes', () => {
       return file.submenu as MenuItemConstructorOptions[];
     };
 
-    it('has Open store…, New store…, Back up now and Quit, with accelerators', () => {
+    it('has Open store…, New store…, Import a spreadsheet…, Back up now and Quit, with accelerators', () => {
       const items = fileMenu().filter((item) => item.type !== 'separator');
       expect(items.map((item) => [item.label, item.accelerator])).toEqual([
         ['Open store…', ACCELERATORS.openStore],
         ['New store…', ACCELERATORS.newStore],
+        ['Import a spreadsheet…', ACCELERATORS.importSpreadsheet],
         ['Back up now', ACCELERATORS.backUpNow],
         ['Quit', ACCELERATORS.quit],
       ]);
@@ -612,7 +614,7 @@ describe('the desktop app started with recording fakes', () => {
         showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
       };
       const onStoreChanged = vi.fn();
-      const actions = createStoreActions({ table: { dispatch }, dialog: dialog as never, window: () => null, startFolder: () => '/evidence', onStoreChanged });
+      const actions = createStoreActions({ table: { dispatch }, dialog: dialog as never, window: () => null, startFolder: () => '/evidence', onStoreChanged, onImportChosen: vi.fn() });
       await actions.openStore();
       await actions.newStore();
       expect(dispatch.mock.calls).toEqual([['store.open', { path: '/evidence/inquiry.sqlite' }], ['store.create', { path: '/evidence/new.sqlite', seed: true }]]);
@@ -627,7 +629,7 @@ describe('the desktop app started with recording fakes', () => {
         showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
       };
       const onStoreChanged = vi.fn();
-      const actions = createStoreActions({ table: { dispatch }, dialog: dialog as never, window: () => null, startFolder: () => '/evidence', onStoreChanged });
+      const actions = createStoreActions({ table: { dispatch }, dialog: dialog as never, window: () => null, startFolder: () => '/evidence', onStoreChanged, onImportChosen: vi.fn() });
       await actions.openStore();
       expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ type: 'error', detail: expect.stringContaining('is not a Scrutiny Desk store') }));
       await actions.newStore();
@@ -635,9 +637,26 @@ describe('the desktop app started with recording fakes', () => {
       expect(onStoreChanged).not.toHaveBeenCalled();
     });
 
+    it('Import a spreadsheet… hands the chosen file to the page, and the page takes it once through the contract', async () => {
+      const dialog = {
+        showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/evidence/LCPF allocations.xlsx'] })),
+        showSaveDialog: vi.fn(), showMessageBox: vi.fn(),
+      };
+      const onImportChosen = vi.fn((path: string) => desktop!.context.offerImport(path));
+      const actions = createStoreActions({ table: { dispatch: vi.fn() }, dialog: dialog as never, window: () => null, startFolder: () => '/evidence', onStoreChanged: vi.fn(), onImportChosen });
+      await actions.importSpreadsheet();
+      expect(dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ filters: expect.arrayContaining([expect.objectContaining({ extensions: ['csv', 'xlsx', 'ods', 'xls'] })]) }));
+      expect(onImportChosen).toHaveBeenCalledWith('/evidence/LCPF allocations.xlsx');
+      const table = createApi(desktop!.context);
+      expect(await table.dispatch('imports.takeOffered', {})).toEqual({ ok: true, value: { path: '/evidence/LCPF allocations.xlsx', fileName: 'LCPF allocations.xlsx' } });
+      expect(await table.dispatch('imports.takeOffered', {})).toEqual({ ok: true, value: null });
+      const template = buildMenuTemplate(actions, { platform: 'linux', development: false, quit: () => undefined });
+      expect(JSON.stringify(template)).toContain('Import a spreadsheet…');
+    });
+
     it('puts Quit in the application menu on macOS, and DevTools only in development', () => {
       const noop = async () => undefined;
-      const actions = { openStore: noop, newStore: noop, backUpNow: noop };
+      const actions = { openStore: noop, newStore: noop, backUpNow: noop, importSpreadsheet: noop };
       const mac = buildMenuTemplate(actions, { platform: 'darwin', development: false, quit: () => undefined });
       expect(mac[0]!.label).toBe('Scrutiny Desk');
       expect(JSON.stringify(mac)).not.toContain('toggleDevTools');

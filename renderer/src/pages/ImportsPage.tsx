@@ -184,13 +184,15 @@ export function ImportsPage() {
   const loadBatches = useImportsStore((s) => s.loadBatches);
   const loadProfiles = useImportsStore((s) => s.loadProfiles);
   const resumeJobs = useImportsStore((s) => s.resumeJobs);
+  const startOffered = useImportsStore((s) => s.startOffered);
   useImportFocus();
 
   useEffect(() => {
     void loadBatches();
     void loadProfiles();
     void resumeJobs();
-  }, [loadBatches, loadProfiles, resumeJobs]);
+    void startOffered();
+  }, [loadBatches, loadProfiles, resumeJobs, startOffered]);
 
   return (
     <div className="page imports-page">

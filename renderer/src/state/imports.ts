@@ -115,6 +115,8 @@ export interface ImportsState {
   loadBatches(): Promise<void>;
   loadProfiles(): Promise<void>;
   startFile(file: File): Promise<void>;
+  /** Takes a file chosen outside the page (the desktop File menu) and reads it, if one is waiting. */
+  startOffered(): Promise<void>;
   goToStep(step: ImportStep): void;
   chooseTarget(target: ImportTarget): void;
   chooseSheet(sheet: string): void;
@@ -205,6 +207,7 @@ export const useImportsStore = create<ImportsState>()(
       loadBatches: 'The list of imports could not be read',
       loadProfiles: 'The saved mappings could not be read',
       startFile: null,
+      startOffered: null,
       commit: null,
       resumeJobs: 'Scrutiny Desk could not check for imports still running',
       loadBatch: null,
@@ -403,6 +406,47 @@ export const useImportsStore = create<ImportsState>()(
           } catch (error) {
             if (get().flow?.id !== id) return;
             refuse(problemOf(error));
+          }
+        },
+
+        async startOffered() {
+          let offered: { path: string; fileName: string } | null;
+          try {
+            offered = await call('imports.takeOffered', {});
+          } catch {
+            return; // nothing to take: the page stays as it was
+          }
+          if (offered === null) return;
+          if (get().job?.state === 'running') {
+            useAppStore.getState().notify({ kind: 'error', title: `${offered.fileName} was not read`, message: 'An import is running: wait for it to finish, then choose the file again.', where: offered.fileName });
+            return;
+          }
+          if (previewTimer !== undefined) window.clearTimeout(previewTimer);
+          previewTimer = undefined;
+          const id = ++flowSerial;
+          set({
+            flow: {
+              id, fileName: offered.fileName, bytes: 0, phase: 'reading', path: offered.path, step: 'read', target: undefined, sheet: undefined, headerRow: undefined,
+              profileName: undefined, draft: null, yearChoices: [], decisions: {}, uncertainSeen: [], saveProfileAs: '', preview: null, previewState: 'loading',
+              previewProblem: null, refusal: null, profileBase: null, result: null, commitProblem: null,
+            },
+            job: null, jobFlowId: null,
+          });
+          announce(`Reading ${offered.fileName}…`);
+          try {
+            const mine = ++previewSerial;
+            const preview = await call('imports.preview', { path: offered.path });
+            if (get().flow?.id !== id || mine !== previewSerial) return;
+            patchFlow(id, {
+              phase: 'ready', preview, previewState: 'ready', bytes: preview.file.bytes, draft: draftFromMapping(preview.mapping), profileBase: preview.profile,
+              yearChoices: mergeYearColumns([], preview.mapping.yearColumns ?? []), uncertainSeen: preview.organisations.uncertain,
+            });
+            announce(`Read ${preview.file.fileName}: ${countsLine(preview.counts, preview.target)}.`);
+            moveFocus('step');
+          } catch (error) {
+            if (get().flow?.id !== id) return;
+            patchFlow(id, { phase: 'refused', refusal: problemOf(error) });
+            moveFocus('refusal');
           }
         },
 

@@ -7,11 +7,15 @@ import { FileDrop } from './components/FileDrop.tsx';
 import { Notifications } from './components/Notifications.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
+import { BudgetsPage } from './pages/BudgetsPage.tsx';
 import { EmptyPage } from './pages/EmptyPage.tsx';
+import { EvidencePage } from './pages/EvidencePage.tsx';
+import { QuestionsPage } from './pages/QuestionsPage.tsx';
+import { ServicesPage } from './pages/ServicesPage.tsx';
 import { ImportsPage } from './pages/ImportsPage.tsx';
 import { useImportsStore } from './state/imports.ts';
 import { OverviewPage } from './pages/OverviewPage.tsx';
-import { pageForShortcut } from './routes.ts';
+import { pageForShortcut, type PageId } from './routes.ts';
 import { isStoresShortcut } from './shortcuts.ts';
 import { useAppStore } from './state/app.ts';
 import { useDetailStore } from './state/detail.ts';
@@ -81,11 +85,31 @@ export function App() {
       <Sidebar />
       <main id="main" className="work" tabIndex={-1}>
         <Notifications />
-        {route.page === 'overview' ? <OverviewPage /> : route.page === 'imports' ? <ImportsPage /> : <EmptyPage page={route.page} />}
+        <CurrentPage page={route.page} />
       </main>
       <DetailPane />
       <StatusBar />
       <FileDrop />
     </div>
   );
+}
+
+/** One component per page; each page owns its own folder under pages/. */
+function CurrentPage({ page }: { page: PageId }) {
+  switch (page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'services':
+      return <ServicesPage />;
+    case 'budgets':
+      return <BudgetsPage />;
+    case 'evidence':
+      return <EvidencePage />;
+    case 'questions':
+      return <QuestionsPage />;
+    case 'imports':
+      return <ImportsPage />;
+    default:
+      return <EmptyPage page={page} />;
+  }
 }

@@ -3,6 +3,8 @@
 import type Database from 'better-sqlite3';
 import { initialSchema } from './migrations/001_initial.ts';
 import { searchAndPerspectives } from './migrations/002_search_and_perspectives.ts';
+import { fundingRollups } from './migrations/003_funding_rollups.ts';
+import { evidenceWorkbench } from './migrations/004_evidence_workbench.ts';
 import { StoreError } from './errors.ts';
 
 export interface Migration {
@@ -11,7 +13,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndPerspectives];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, searchAndPerspectives, fundingRollups, evidenceWorkbench];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 /** "SCRD": marks a file as a Scrutiny Desk store in its SQLite header. */
 export const APPLICATION_ID = 0x53435244;

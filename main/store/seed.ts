@@ -9,7 +9,7 @@ import type { ChangeTx, Writer } from './writer.ts';
 /** The shape of resources/seed/inquiry.json; a next inquiry ships its own file of this shape. */
 export interface SeedInquiry {
   investigation: { key: string; title: string; committee: string; body: string; summary: string };
-  sources: { key: string; kind: string; title: string; publisher: string; citation: string; notes: string }[];
+  sources: { key: string; kind: string; title: string; publisher: string; citation: string; notes: string; perspective?: string }[];
   termsOfReference: string[];
   keyQuestions: string[];
   organisations: { key: string; name: string; kind: string; aliases: string[] }[];
@@ -54,10 +54,12 @@ function councilName(borough: { gss: string; name: string }): string {
 export function seedInquiry(writer: Writer, seed: SeedInquiry = SEED_INQUIRY): void {
   const ids = (kind: string, key: string | number) => stableId(`mopac-vru-commissioning:${kind}:${key}`);
   writer.change('Seed the inquiry', (tx: ChangeTx) => {
+    // Stores seeded at an older schema (in migration tests) have no perspective column yet.
+    const hasPerspective = writer.shape('sources').columns.has('perspective');
     for (const source of seed.sources) {
       tx.insert('sources', {
         id: ids('source', source.key), kind: source.kind, title: source.title, publisher: source.publisher,
-        citation: source.citation, notes: source.notes,
+        citation: source.citation, notes: source.notes, ...(hasPerspective && source.perspective ? { perspective: source.perspective } : {}),
       });
     }
     const investigationId = ids('investigation', seed.investigation.key);

@@ -4,6 +4,7 @@ import { useEffect, type MouseEvent } from 'react';
 import { IMPORT_OFFERED_EVENT } from '../../shared/contract/imports.ts';
 import { DetailPane } from './components/DetailPane.tsx';
 import { FileDrop } from './components/FileDrop.tsx';
+import { HistoryStatus } from './components/HistoryStatus.tsx';
 import { Notifications } from './components/Notifications.tsx';
 import { Sidebar } from './components/Sidebar.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
@@ -16,9 +17,12 @@ import { ImportsPage } from './pages/ImportsPage.tsx';
 import { useImportsStore } from './state/imports.ts';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { pageForShortcut, type PageId } from './routes.ts';
-import { isStoresShortcut } from './shortcuts.ts';
+import { historyShortcut, isStoresShortcut, isTextEntry } from './shortcuts.ts';
 import { useAppStore } from './state/app.ts';
 import { useDetailStore } from './state/detail.ts';
+import { useSearchStore } from './state/search.ts';
+import { SearchPalette } from './components/SearchPalette.tsx';
+import './styles/search.css';
 import { useOverviewStore } from './state/overview.ts';
 import { useRouter } from './state/router.ts';
 
@@ -30,6 +34,17 @@ function useKeyboardShortcuts(): void {
       if (page !== null) {
         event.preventDefault();
         go(page);
+        return;
+      }
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault(); // not the browser's own address-bar search
+        useSearchStore.getState().show();
+        return;
+      }
+      const step = historyShortcut(event);
+      if (step !== null && !isTextEntry(event.target)) {
+        event.preventDefault(); // a text field keeps its own undo; everywhere else Ctrl+Z undoes the last change to the store
+        void useAppStore.getState().stepHistory(step);
         return;
       }
       if (isStoresShortcut(event)) {
@@ -60,12 +75,17 @@ export function App() {
   const pane = useDetailStore((s) => s.request?.kind ?? null);
   const loadInfo = useAppStore((s) => s.loadInfo);
   const loadOverview = useOverviewStore((s) => s.load);
+  const historySerial = useAppStore((s) => s.historySerial);
 
   useKeyboardShortcuts();
   useEffect(() => {
     void loadInfo();
     void loadOverview();
   }, [loadInfo, loadOverview]);
+  // After an undo or redo the overview's counts may have changed; each page reloads its own view.
+  useEffect(() => {
+    if (historySerial > 0) void loadOverview();
+  }, [historySerial, loadOverview]);
 
   // The desktop File menu's "Import a spreadsheet…" leaves the file with main and says so with this event.
   useEffect(() => {
@@ -89,7 +109,9 @@ export function App() {
       </main>
       <DetailPane />
       <StatusBar />
+      <HistoryStatus />
       <FileDrop />
+      <SearchPalette />
     </div>
   );
 }

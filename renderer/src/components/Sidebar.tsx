@@ -5,6 +5,7 @@ import { STORES_SHORTCUT } from '../shortcuts.ts';
 import { useAppStore, type AppState } from '../state/app.ts';
 import { useDetailStore } from '../state/detail.ts';
 import { useOverviewStore } from '../state/overview.ts';
+import { useSearchStore } from '../state/search.ts';
 import { useRouter } from '../state/router.ts';
 
 function headText(title: string | null, info: AppState['info'], infoStatus: AppState['infoStatus']): string {
@@ -42,6 +43,16 @@ export function Sidebar() {
           >
             Open or create…
             <kbd aria-hidden="true">{STORES_SHORTCUT.label}</kbd>
+          </button>
+          <button
+            type="button"
+            className="button button-quiet button-small stores-button"
+            aria-keyshortcuts="Control+K"
+            title="Search services, notes, sources and figures (Ctrl+K)"
+            onClick={() => useSearchStore.getState().show()}
+          >
+            Search…
+            <kbd aria-hidden="true">Ctrl+K</kbd>
           </button>
         </header>
         <nav aria-label="Pages">

@@ -26,7 +26,13 @@ export interface AppState {
   infoStatus: 'idle' | 'loading' | 'ready' | 'failed';
   notifications: Notification[];
   running: RunningTask[];
+  /** What the last undo or redo did, in words, for the live region ("Undone: Delete note …"). */
+  historyNotice: { text: string; serial: number } | null;
+  /** Bumped after each undo or redo that changed something, so pages reload what they show. */
+  historySerial: number;
   loadInfo(): Promise<void>;
+  /** Undoes or redoes the last change to the store (Ctrl+Z, Ctrl+Shift+Z). */
+  stepHistory(direction: 'undo' | 'redo'): Promise<void>;
   backupNow(): Promise<void>;
   notify(notification: NotificationInput): void;
   dismiss(id: number): void;
@@ -48,6 +54,7 @@ export const useAppStore = create<AppState>()(
     {
       loadInfo: 'Scrutiny Desk could not read which evidence store is open',
       backupNow: 'The backup was not taken',
+      stepHistory: 'Undo or redo did not work',
       track: null,
     },
     (set, get) => ({
@@ -55,6 +62,17 @@ export const useAppStore = create<AppState>()(
       infoStatus: 'idle',
       notifications: [],
       running: [],
+      historyNotice: null,
+      historySerial: 0,
+
+      async stepHistory(direction) {
+        const step = await call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
+        const text = step === null ? `Nothing to ${direction}` : `${direction === 'undo' ? 'Undone' : 'Redone'}: ${step.label}`;
+        set((state) => ({
+          historyNotice: { text, serial: (state.historyNotice?.serial ?? 0) + 1 },
+          historySerial: step === null ? state.historySerial : state.historySerial + 1,
+        }));
+      },
 
       async loadInfo() {
         set({ infoStatus: 'loading' });

@@ -1,6 +1,7 @@
 // Funding lines: MOPAC's LCPF allocations by borough, one column per financial
 // year (the wide layout), and a long list of lines by service, fund and year.
 import { describe, expect, it } from 'vitest';
+import { expectEveryRejectionPlaced } from '../../helpers/mapping-assertions.ts';
 import inquiry from '../../../resources/seed/inquiry.json' with { type: 'json' };
 import { guessMapping } from '../../../main/import/map/guess.ts';
 import type { KnownEntities } from '../../../main/import/map/known.ts';
@@ -10,18 +11,6 @@ import { mapTable, type FundingLineRecord, type MapResult, type RowResult } from
 
 // The seeded funds, as the store holds them (id = seed key).
 const FUNDS = inquiry.funds.map((f) => ({ id: f.key, code: f.code, name: f.name }));
-
-function expectEveryRejectionPlaced(result: MapResult): void {
-  const rejections = result.rows.flatMap((r) => r.diagnostics.filter((d) => d.outcome === 'rejected'));
-  expect(rejections.length).toBeGreaterThan(0);
-  for (const d of rejections) {
-    const prefix = d.column === null ? `Row ${d.rowNumber}: ` : `Row ${d.rowNumber}, column ${d.column} (${d.header ?? ''}): `;
-    expect(d.message).toBe(`${prefix}${d.detail}`);
-    expect(d.detail.length).toBeGreaterThan(10);
-    expect(result.rows.find((r) => r.rowNumber === d.rowNumber)?.reasons).toContain(d.message);
-  }
-  for (const r of result.rows) expect(r.status === 'rejected').toBe(r.reasons.length > 0);
-}
 
 const KNOWN: KnownEntities = {
   organisations: [

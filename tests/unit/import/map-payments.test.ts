@@ -1,22 +1,11 @@
 // Payments from a MOPAC "expenditure over £500" transparency file.
 import { describe, expect, it } from 'vitest';
+import { expectEveryRejectionPlaced } from '../../helpers/mapping-assertions.ts';
 import { guessMapping } from '../../../main/import/map/guess.ts';
 import type { KnownEntities } from '../../../main/import/map/known.ts';
 import type { Mapping } from '../../../main/import/map/mapping.ts';
 import { tableFromRows } from '../../../main/import/map/table-from-rows.ts';
-import { mapTable, type MapResult, type PaymentRecord, type RowResult } from '../../../main/import/map/validate.ts';
-
-function expectEveryRejectionPlaced(result: MapResult): void {
-  const rejections = result.rows.flatMap((r) => r.diagnostics.filter((d) => d.outcome === 'rejected'));
-  expect(rejections.length).toBeGreaterThan(0);
-  for (const d of rejections) {
-    const prefix = d.column === null ? `Row ${d.rowNumber}: ` : `Row ${d.rowNumber}, column ${d.column} (${d.header ?? ''}): `;
-    expect(d.message).toBe(`${prefix}${d.detail}`);
-    expect(d.detail.length).toBeGreaterThan(10);
-    expect(result.rows.find((r) => r.rowNumber === d.rowNumber)?.reasons).toContain(d.message);
-  }
-  for (const r of result.rows) expect(r.status === 'rejected').toBe(r.reasons.length > 0);
-}
+import { mapTable, type PaymentRecord, type RowResult } from '../../../main/import/map/validate.ts';
 
 const KNOWN: KnownEntities = {
   organisations: [

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useAppStore } from '../state/app.ts';
 import { UndoIcon } from './Icons.tsx';
 
-const SHOWN_FOR_MS = 8000;
+const SHOWN_FOR_MS = 5000;
 
 export function HistoryStatus() {
   const notice = useAppStore((s) => s.historyNotice);

@@ -9,6 +9,7 @@ import { useDetailStore, type DetailRequest } from '../state/detail.ts';
 import { useSourceNumber } from './SourceRef.tsx';
 import { StorePane } from './StorePane.tsx';
 import { BatchPane } from '../pages/imports/BatchPane.tsx';
+import { ServicePane } from '../pages/services/ServicePane.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -93,6 +94,8 @@ export function DetailPane() {
             <StorePane />
           ) : request.kind === 'batch' ? (
             <BatchPane key={request.serial} batchId={request.batchId} confirmUndo={request.confirmUndo} />
+          ) : request.kind === 'service' ? (
+            <ServicePane key={request.serial} serviceId={request.serviceId} confirmDelete={request.confirmDelete} />
           ) : source !== null ? (
             <SourceDetail request={request} source={source} />
           ) : (

@@ -20,7 +20,9 @@ export type DetailRequest =
   | ({ kind: 'source' } & SourceRequest)
   | { kind: 'store' }
   /** An import batch; `confirmUndo` opens it with the undo confirmation showing. */
-  | { kind: 'batch'; batchId: string; confirmUndo: boolean; serial: number };
+  | { kind: 'batch'; batchId: string; confirmUndo: boolean; serial: number }
+  /** A commissioned service; `confirmDelete` opens it with the deletion question showing. */
+  | { kind: 'service'; serviceId: string; confirmDelete: boolean; serial: number };
 
 export interface DetailState {
   request: DetailRequest | null;
@@ -31,6 +33,8 @@ export interface DetailState {
   openStore(opener?: HTMLElement | null): void;
   /** Opens an import batch: its counts, every rejected row, and undo. */
   openBatch(batchId: string, opener?: HTMLElement | null, options?: { confirmUndo?: boolean }): void;
+  /** Opens a service: its fields, funding, boroughs, evaluations, payments and evidence. */
+  openService(serviceId: string, opener?: HTMLElement | null, options?: { confirmDelete?: boolean; focus?: boolean }): void;
   /** Closes the pane; focus goes back to what opened it unless `restoreFocus` is false. */
   close(options?: { restoreFocus?: boolean }): void;
 }
@@ -89,6 +93,14 @@ export const useDetailStore = create<DetailState>()(
       else if (opener !== undefined && opener !== null) returnFocusTo = opener;
       set({ request: { kind: 'batch', batchId, confirmUndo: options?.confirmUndo === true, serial: ++batchSerial }, source: null, status: 'ready' });
       focusPane();
+    },
+
+    openService(serviceId, opener, options) {
+      // Opening another service from the list keeps focus returning to the list.
+      if (get().request?.kind !== 'service') rememberOpener(opener);
+      else if (opener !== undefined && opener !== null) returnFocusTo = opener;
+      set({ request: { kind: 'service', serviceId, confirmDelete: options?.confirmDelete === true, serial: ++batchSerial }, source: null, status: 'ready' });
+      if (options?.focus !== false) focusPane();
     },
 
     close(options) {

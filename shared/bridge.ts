@@ -1,4 +1,4 @@
-// The object the Electron preload exposes as window.scrutiny: one named function
+// The object the Electron preload exposes to the page as `scrutiny`: one named function
 // per contract method, never a raw ipcRenderer. Browser mode has no bridge; the
 // renderer's client then uses fetch against the same methods.
 import type { Envelope } from './envelope.ts';

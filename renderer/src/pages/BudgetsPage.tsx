@@ -5,7 +5,7 @@
 // stated totals and shares against what the figures give, with the arithmetic.
 import { useEffect } from 'react';
 import { formatMoneyShort } from '../../../shared/money.ts';
-import { ErrorIcon } from '../components/Icons.tsx';
+import { PageLoading } from '../components/PageLoading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { routeHref } from '../routes.ts';
 import { useAppStore } from '../state/app.ts';
@@ -35,29 +35,7 @@ export function BudgetsPage() {
   }, [load, historySerial]);
 
   if (budgets === null) {
-    return (
-      <div className="page budgets-page" aria-busy={status !== 'failed'}>
-        <PageTitle title="Budgets" />
-        {status === 'failed' && failure !== null ? (
-          <div className="problem" role="region" aria-labelledby="budgets-problem">
-            <h2 id="budgets-problem">
-              <ErrorIcon /> The budgets could not be loaded
-            </h2>
-            <p>{failure.message}</p>
-            {failure.hint !== undefined && (
-              <p>
-                <span className="label">What you can do:</span> {failure.hint}
-              </p>
-            )}
-            <button type="button" className="button" onClick={() => void load()}>
-              Try again
-            </button>
-          </div>
-        ) : (
-          <p className="loading">Loading the budgets…</p>
-        )}
-      </div>
-    );
+    return <PageLoading title="Budgets" className="page budgets-page" what="the budgets" idPrefix="budgets" status={status} failure={failure} retry={() => void load()} />;
   }
 
   const { totals } = budgets;

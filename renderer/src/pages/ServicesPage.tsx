@@ -4,7 +4,8 @@
 // list to see its funding, boroughs, evaluations, payments and evidence.
 import { useEffect, useMemo, useState } from 'react';
 import { formatMoneyShort } from '../../../shared/money.ts';
-import { ErrorIcon, UndoIcon } from '../components/Icons.tsx';
+import { UndoIcon } from '../components/Icons.tsx';
+import { PageLoading } from '../components/PageLoading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { routeHref } from '../routes.ts';
 import { useAppStore } from '../state/app.ts';
@@ -133,29 +134,7 @@ export function ServicesPage() {
   }, [list]);
 
   if (list === null) {
-    return (
-      <div className="page services-page" aria-busy={status !== 'failed'}>
-        <PageTitle title="Services" />
-        {status === 'failed' && failure !== null ? (
-          <div className="problem" role="region" aria-labelledby="services-problem">
-            <h2 id="services-problem">
-              <ErrorIcon /> The services could not be loaded
-            </h2>
-            <p>{failure.message}</p>
-            {failure.hint !== undefined && (
-              <p>
-                <span className="label">What you can do:</span> {failure.hint}
-              </p>
-            )}
-            <button type="button" className="button" onClick={() => void load()}>
-              Try again
-            </button>
-          </div>
-        ) : (
-          <p className="loading">Loading the services…</p>
-        )}
-      </div>
-    );
+    return <PageLoading title="Services" className="page services-page" what="the services" idPrefix="services" status={status} failure={failure} retry={() => void load()} />;
   }
 
   const closeForm = (added: string | null) => {
